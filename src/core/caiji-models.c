@@ -1,0 +1,1 @@
+/* caiji-models.c: placeholder until its author lands it */

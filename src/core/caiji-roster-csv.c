@@ -1,0 +1,1 @@
+/* caiji-roster-csv.c: placeholder until its author lands it */

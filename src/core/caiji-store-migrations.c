@@ -1,0 +1,1 @@
+/* caiji-store-migrations.c: placeholder until its author lands it */

@@ -1,0 +1,1 @@
+/* caiji-store.c: placeholder until its author lands it */

@@ -1,0 +1,1 @@
+/* caiji-wizard.c: placeholder until its author lands it */
