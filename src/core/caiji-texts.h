@@ -42,6 +42,8 @@ typedef enum {
   CAIJI_TEXT_BACK_REFUSED,            /* 请上传身份证国徽面 */
   CAIJI_TEXT_CARD_AUTOFILL_HINT,      /* 上传证件照片后自动识别生成 */
   CAIJI_TEXT_CARD_MISMATCH,
+  CAIJI_TEXT_CARD_UNREADABLE,
+  CAIJI_TEXT_CORRECTION_NOTE_MISSING,
   /* step 1 live tips */
   CAIJI_TEXT_TIP_STANDARD,            /* 标准 */
   CAIJI_TEXT_TIP_BORDER_MISSING,      /* 边框缺失 */
@@ -50,10 +52,14 @@ typedef enum {
   /* step 2 */
   CAIJI_TEXT_PHOTO_MISSING,           /* 请先上传证件照 */
   CAIJI_TEXT_NO_FACE,                 /* 未识别到人脸 */
+  CAIJI_TEXT_SEVERAL_FACES,
   /* step 3 */
   CAIJI_TEXT_FACE_DETECTED,           /* 检测人脸图像如图 */
   CAIJI_TEXT_FACE_PASSED,             /* 识别通过,完成照片采集 */
   CAIJI_TEXT_FACE_FAILED,             /* 人脸识别不通过 */
+  CAIJI_TEXT_FACE_MATCHING,
+  CAIJI_TEXT_FACE_MATCHER_UNAVAILABLE,
+  CAIJI_TEXT_FACE_CAPTURING,
   CAIJI_TEXT_REVIEW_PHOTO_SHOWN,      /* 人脸采集照片如图 */
   CAIJI_TEXT_TIP_GLASSES,             /* 带眼镜 */
   CAIJI_TEXT_TIP_HAT,                 /* 戴帽子 */
