@@ -112,10 +112,12 @@ check_ownership (sqlite3 *db,
   return FALSE;
 }
 
+/* Read-only, so a foreign or newer file is refused before anything (not
+ * even the switch to WAL) writes to it. */
 gboolean
-caiji_store_migrate (sqlite3 *db,
-                     int     *schema_version,
-                     GError **error)
+caiji_store_schema_check (sqlite3 *db,
+                          int     *schema_version,
+                          GError **error)
 {
   gint64 version = caiji_sql_query_int (db, "PRAGMA user_version;", _("opening the database"), error);
 
@@ -128,9 +130,17 @@ caiji_store_migrate (sqlite3 *db,
                    (int) version, CAIJI_STORE_SCHEMA_VERSION);
       return FALSE;
     }
-  for (; version < CAIJI_STORE_SCHEMA_VERSION; version++)
-    if (!run_step (db, (int) version, error))
-      return FALSE;
   *schema_version = (int) version;
+  return TRUE;
+}
+
+gboolean
+caiji_store_migrate (sqlite3 *db,
+                     int     *schema_version,
+                     GError **error)
+{
+  for (; *schema_version < CAIJI_STORE_SCHEMA_VERSION; (*schema_version)++)
+    if (!run_step (db, *schema_version, error))
+      return FALSE;
   return TRUE;
 }

@@ -73,6 +73,9 @@ gboolean       caiji_store_commit    (CaijiStore   *self,
 void           caiji_store_rollback  (CaijiStore   *self);
 
 /* caiji-store-migrations.c */
+gboolean       caiji_store_schema_check (sqlite3   *db,
+                                      int          *schema_version,
+                                      GError      **error);
 gboolean       caiji_store_migrate   (sqlite3      *db,
                                       int          *schema_version,
                                       GError      **error);

@@ -104,6 +104,7 @@ caiji_store_open (const char *path,
   self = g_object_new (CAIJI_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   if (!open_connection (self, &local_error) ||
+      !caiji_store_schema_check (self->db, &self->schema_version, &local_error) ||
       !configure_connection (self, &local_error) ||
       !caiji_store_migrate (self->db, &self->schema_version, &local_error))
     {
