@@ -25,6 +25,20 @@ dispatch_free (Dispatch *dispatch)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Dispatch, dispatch_free)
 
+/* An insensitive widget gets no events, so a text entry that still held
+ * the focus would never hear that it lost it and keep its cursor blinking
+ * (GTK warns).  Take the focus out of the page first. */
+static void
+block_page (GtkWidget *page)
+{
+  GtkRoot *root = gtk_widget_get_root (page);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, page))
+    gtk_root_set_focus (root, NULL);
+  gtk_widget_set_sensitive (page, FALSE);
+}
+
 static void
 dispatched_cb (GObject      *source,
                GAsyncResult *result,
@@ -68,7 +82,8 @@ caiji_page_dispatch (GtkWidget             *page,
   dispatch->done = done;
 
   caiji_wizard_dispatch_async (wizard, event, NULL, dispatched_cb, dispatch);
-  gtk_widget_set_sensitive (page, !caiji_wizard_is_busy (wizard));
+  if (caiji_wizard_is_busy (wizard))
+    block_page (page);
 }
 
 void

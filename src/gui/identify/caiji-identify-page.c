@@ -17,7 +17,7 @@
 #include "caiji-page-dispatch.h"
 
 struct _CaijiIdentifyPage {
-  GtkWidget    parent_instance;
+  AdwBin       parent_instance;
 
   CaijiWizard *wizard;
   GtkEditable *target;           /* where the keypad types: one of the two rows */
@@ -29,7 +29,7 @@ struct _CaijiIdentifyPage {
   GtkButton   *sign_in_button;
 };
 
-G_DEFINE_FINAL_TYPE (CaijiIdentifyPage, caiji_identify_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CaijiIdentifyPage, caiji_identify_page, ADW_TYPE_BIN)
 
 /* Helpers */
 
@@ -49,12 +49,15 @@ set_target (CaijiIdentifyPage *self,
   gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
+/* No focus grab here: the page is on its way out, and focus left inside
+ * a page the stack is hiding leaves GtkText blinking without focus. The
+ * page takes the focus again when it is mapped. */
 static void
 clear_fields (CaijiIdentifyPage *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->id_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
-  set_target (self, self->id_row);
+  self->target = GTK_EDITABLE (self->id_row);
 }
 
 static void
@@ -147,6 +150,12 @@ id_activated_cb (CaijiIdentifyPage *self)
 }
 
 static void
+mapped_cb (CaijiIdentifyPage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->target));
+}
+
+static void
 row_focused_cb (GtkEventControllerFocus *controller,
                 CaijiIdentifyPage       *self)
 {
@@ -196,7 +205,6 @@ caiji_identify_page_class_init (CaijiIdentifyPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, backspace_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, id_activated_cb);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -207,6 +215,7 @@ caiji_identify_page_init (CaijiIdentifyPage *self)
   self->target = GTK_EDITABLE (self->id_row);
   track_focus (self, self->id_row);
   track_focus (self, self->password_row);
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 }
 
 /* Public API */

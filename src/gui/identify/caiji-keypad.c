@@ -12,10 +12,12 @@
 #include "caiji-keypad.h"
 
 struct _CaijiKeypad {
-  GtkWidget parent_instance;
+  AdwBin     parent_instance;
+
+  GtkButton *backspace_button;
 };
 
-G_DEFINE_FINAL_TYPE (CaijiKeypad, caiji_keypad, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CaijiKeypad, caiji_keypad, ADW_TYPE_BIN)
 
 enum {
   KEY_PRESSED,
@@ -65,9 +67,9 @@ caiji_keypad_class_init (CaijiKeypadClass *klass)
                                              G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/caiji/Kiosk/ui/caiji-keypad.ui");
+  gtk_widget_class_bind_template_child (widget_class, CaijiKeypad, backspace_button);
   gtk_widget_class_bind_template_callback (widget_class, key_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, backspace_clicked_cb);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "keypad");
 }
 

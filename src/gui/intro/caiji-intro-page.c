@@ -12,11 +12,10 @@
 #include "caiji-texts.h"
 
 struct _CaijiIntroPage {
-  GtkWidget      parent_instance;
+  AdwBin         parent_instance;
 
   CaijiWizard   *wizard;
 
-  AdwStatusPage *status_page;
   AdwActionRow  *card_row;
   AdwActionRow  *photo_row;
   AdwActionRow  *face_row;
@@ -24,14 +23,17 @@ struct _CaijiIntroPage {
   GtkButton     *start_button;
 };
 
-G_DEFINE_FINAL_TYPE (CaijiIntroPage, caiji_intro_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CaijiIntroPage, caiji_intro_page, ADW_TYPE_BIN)
 
 /* Helpers */
 
 static void
 set_static_texts (CaijiIntroPage *self)
 {
-  adw_status_page_set_title (self->status_page, caiji_text (CAIJI_TEXT_PHOTO_CAPTURE));
+  /* The status page is the bin's child, not a bound template child:
+   * AdwBin unparents its child itself on dispose. */
+  adw_status_page_set_title (ADW_STATUS_PAGE (adw_bin_get_child (ADW_BIN (self))),
+                             caiji_text (CAIJI_TEXT_PHOTO_CAPTURE));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->card_row), caiji_text (CAIJI_TEXT_STEP_CARD));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->photo_row), caiji_text (CAIJI_TEXT_STEP_PHOTO));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->face_row), caiji_text (CAIJI_TEXT_STEP_FACE));
@@ -82,14 +84,12 @@ caiji_intro_page_class_init (CaijiIntroPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/caiji/Kiosk/ui/caiji-intro-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CaijiIntroPage, status_page);
   gtk_widget_class_bind_template_child (widget_class, CaijiIntroPage, card_row);
   gtk_widget_class_bind_template_child (widget_class, CaijiIntroPage, photo_row);
   gtk_widget_class_bind_template_child (widget_class, CaijiIntroPage, face_row);
   gtk_widget_class_bind_template_child (widget_class, CaijiIntroPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, CaijiIntroPage, start_button);
   gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

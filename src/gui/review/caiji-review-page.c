@@ -18,7 +18,7 @@
 #include "caiji-texts.h"
 
 struct _CaijiReviewPage {
-  GtkWidget    parent_instance;
+  AdwBin       parent_instance;
 
   CaijiWizard *wizard;
 
@@ -38,7 +38,7 @@ struct _CaijiReviewPage {
   GtkButton   *confirm_button;
 };
 
-G_DEFINE_FINAL_TYPE (CaijiReviewPage, caiji_review_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CaijiReviewPage, caiji_review_page, ADW_TYPE_BIN)
 
 /* Helpers */
 
@@ -185,7 +185,6 @@ caiji_review_page_class_init (CaijiReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaijiReviewPage, confirm_button);
   gtk_widget_class_bind_template_callback (widget_class, confirm_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, correction_clicked_cb);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
