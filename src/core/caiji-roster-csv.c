@@ -195,10 +195,12 @@ check_size (gsize    size,
 
   if (size <= CAIJI_ROSTER_CSV_MAX_BYTES)
     return TRUE;
-  actual = g_format_size (size);
-  limit = g_format_size (CAIJI_ROSTER_CSV_MAX_BYTES);
+  /* Byte counts too, so a file just over the limit does not read as
+   * "50.0 MiB is more than 50.0 MiB". */
+  actual = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+  limit = g_format_size_full (CAIJI_ROSTER_CSV_MAX_BYTES, G_FORMAT_SIZE_IEC_UNITS);
   g_set_error (error, CAIJI_ROSTER_CSV_ERROR, CAIJI_ROSTER_CSV_ERROR_TOO_LARGE,
-               _("The file is %s, more than the %s a roster may have. Is it the right file?"),
+               _("The file is %s, more than the %s a roster file may have. Is it the right file?"),
                actual, limit);
   return FALSE;
 }
