@@ -8,6 +8,7 @@
  */
 #include "caiji-config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -534,4 +535,35 @@ caiji_roster_csv_parse (GBytes     *bytes,
   if (row_errors != NULL)
     *row_errors = g_steal_pointer (&reader.row_errors);
   return g_steal_pointer (&reader.candidates);
+}
+
+GPtrArray *
+caiji_roster_csv_parse_file (const char *path,
+                             GPtrArray **row_errors,
+                             GError    **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GPtrArray *candidates;
+
+  if (row_errors != NULL)
+    *row_errors = NULL;
+  /* Checked before reading, so a wrong multi-GB file is never loaded. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return NULL;
+  if (!check_size (g_file_info_get_size (info), &local_error))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
+      return NULL;
+    }
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+  candidates = caiji_roster_csv_parse (bytes, row_errors, &local_error);
+  if (candidates == NULL)
+    g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
+  return candidates;
 }

@@ -38,4 +38,10 @@ GPtrArray *caiji_roster_csv_parse       (GBytes     *bytes,
                                          GPtrArray **row_errors,
                                          GError    **error);
 
+/* The same for a file; its size is checked before it is read, and file
+ * errors name the file. */
+GPtrArray *caiji_roster_csv_parse_file  (const char  *path,
+                                         GPtrArray  **row_errors,
+                                         GError     **error);
+
 G_END_DECLS
