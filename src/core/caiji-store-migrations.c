@@ -1,1 +1,146 @@
-/* caiji-store-migrations.c: placeholder until its author lands it */
+/* caiji-store-migrations.c: the schema and how a database reaches it
+ *
+ * PRAGMA user_version holds the schema version and application_id marks
+ * the file as ours, so a stray SQLite file is refused instead of being
+ * "upgraded".  Each step runs in its own transaction: a crash in the
+ * middle of a migration leaves the previous version intact.
+ */
+#include "caiji-config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "caiji-store-private.h"
+
+#define CAIJI_STORE_APPLICATION_ID 0x43414a49  /* "CAJI" */
+
+static const char schema_v1[] =
+  "CREATE TABLE roster ("
+  "  student_no TEXT PRIMARY KEY NOT NULL CHECK (student_no <> ''),"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  sex TEXT NOT NULL,"
+  "  id_number TEXT NOT NULL UNIQUE CHECK (length (id_number) = 18),"
+  "  phone TEXT, university TEXT, grade TEXT, major TEXT,"
+  "  updated_at INTEGER NOT NULL);"
+  "CREATE TABLE records ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  student_no TEXT NOT NULL REFERENCES roster (student_no),"
+  "  id_number TEXT NOT NULL,"
+  "  status TEXT NOT NULL CHECK (status IN ('draft', 'captured', 'pending_review',"
+  "                                         'approved', 'rejected', 'synced')),"
+  "  card_name TEXT, card_id_number TEXT,"
+  "  face_score REAL, face_threshold REAL,"
+  "  reject_reason TEXT,"
+  "  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+  "CREATE INDEX records_by_status ON records (status);"
+  "CREATE INDEX records_by_student ON records (student_no);"
+  "CREATE TABLE record_status_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  record_id INTEGER NOT NULL REFERENCES records (id),"
+  "  status TEXT NOT NULL, reason TEXT, actor TEXT NOT NULL, at INTEGER NOT NULL);"
+  "CREATE INDEX history_by_record ON record_status_history (record_id);"
+  "CREATE TABLE images ("
+  "  record_id INTEGER NOT NULL REFERENCES records (id),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('card_front', 'card_back', 'id_photo', 'face')),"
+  "  data BLOB NOT NULL CHECK (length (data) > 0),"
+  "  sha256 TEXT NOT NULL,"
+  "  quality REAL, match REAL,"
+  "  created_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (record_id, kind));"
+  "CREATE TABLE correction_requests ("
+  "  id INTEGER PRIMARY KEY,"
+  "  record_id INTEGER NOT NULL REFERENCES records (id),"
+  "  note TEXT NOT NULL CHECK (note <> ''), actor TEXT NOT NULL, at INTEGER NOT NULL);"
+  "CREATE TABLE audit_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at INTEGER NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,"
+  "  record_id INTEGER, detail TEXT);"
+  "CREATE TABLE sync_outbox ("
+  "  record_id INTEGER PRIMARY KEY REFERENCES records (id),"
+  "  enqueued_at INTEGER NOT NULL,"
+  "  attempts INTEGER NOT NULL DEFAULT 0,"
+  "  next_attempt_at INTEGER NOT NULL DEFAULT 0,"
+  "  last_error TEXT,"
+  "  delivered_at INTEGER);";
+
+/* Index i takes a database from version i to i + 1. */
+static const char *const migrations[CAIJI_STORE_SCHEMA_VERSION] = {
+  schema_v1,
+};
+
+static gboolean
+run_step (sqlite3 *db,
+          int      from,
+          GError **error)
+{
+  g_autofree char *finish = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                                             CAIJI_STORE_APPLICATION_ID, from + 1);
+  const char *doing = _("upgrading the database");
+
+  if (!caiji_sql_exec (db, "BEGIN IMMEDIATE;", doing, error))
+    return FALSE;
+  if (!caiji_sql_exec (db, migrations[from], doing, error) ||
+      !caiji_sql_exec (db, finish, doing, error) ||
+      !caiji_sql_exec (db, "COMMIT;", doing, error))
+    {
+      sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_ownership (sqlite3 *db,
+                 int      version,
+                 GError **error)
+{
+  const char *doing = _("opening the database");
+  gint64 app_id, tables;
+
+  app_id = caiji_sql_query_int (db, "PRAGMA application_id;", doing, error);
+  if (app_id < 0)
+    return FALSE;
+  if (version > 0 && app_id == CAIJI_STORE_APPLICATION_ID)
+    return TRUE;
+  tables = caiji_sql_query_int (db, "SELECT count(*) FROM sqlite_master;", doing, error);
+  if (tables < 0)
+    return FALSE;
+  if (version == 0 && app_id == 0 && tables == 0)
+    return TRUE;  /* a new, empty file */
+  g_set_error (error, CAIJI_STORE_ERROR, CAIJI_STORE_ERROR_CORRUPT,
+               _("This file is an SQLite database but not a Caiji one; it was left untouched. Choose another database file."));
+  return FALSE;
+}
+
+/* Read-only, so a foreign or newer file is refused before anything (not
+ * even the switch to WAL) writes to it. */
+gboolean
+caiji_store_schema_check (sqlite3 *db,
+                          int     *schema_version,
+                          GError **error)
+{
+  gint64 version = caiji_sql_query_int (db, "PRAGMA user_version;", _("opening the database"), error);
+
+  if (version < 0 || !check_ownership (db, (int) version, error))
+    return FALSE;
+  if (version > CAIJI_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CAIJI_STORE_ERROR, CAIJI_STORE_ERROR_TOO_NEW,
+                   _("This database was written by a newer Caiji (schema %d; this one knows up to %d). Update Caiji before using it."),
+                   (int) version, CAIJI_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  *schema_version = (int) version;
+  return TRUE;
+}
+
+gboolean
+caiji_store_migrate (sqlite3 *db,
+                     int     *schema_version,
+                     GError **error)
+{
+  for (; *schema_version < CAIJI_STORE_SCHEMA_VERSION; (*schema_version)++)
+    if (!run_step (db, *schema_version, error))
+      return FALSE;
+  return TRUE;
+}

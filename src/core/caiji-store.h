@@ -10,6 +10,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <math.h>  /* NAN, for CAIJI_RECORD_UPDATE_INIT */
 
 #include "caiji-candidate.h"
 #include "caiji-record.h"
