@@ -166,7 +166,10 @@ commands_description (const char *group)
         continue;
       call = g_strdup_printf ("%s %s %s", commands[i].group, commands[i].name,
                               commands[i].parameters != NULL ? _(commands[i].parameters) : "");
-      g_string_append_printf (text, "\n  %-26s %s", call, _(commands[i].summary));
+      /* Pad by characters, not bytes: "NUMBER…" is not 9 columns wide. */
+      g_string_append_printf (text, "\n  %s%*s %s", call,
+                              (int) MAX (0, 26 - (glong) g_utf8_strlen (call, -1)), "",
+                              _(commands[i].summary));
     }
   g_string_append_c (text, '\n');
   return g_string_free (g_steal_pointer (&text), FALSE);
