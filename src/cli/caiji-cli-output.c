@@ -82,6 +82,47 @@ caiji_cli_print_row (const char *const *cells,
   g_print ("%s\n", line->str);
 }
 
+void
+caiji_cli_print_list (CaijiCli                 *cli,
+                      GPtrArray                *items,
+                      const CaijiCliListFormat *format,
+                      gboolean                  mask)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  if (!cli->json)
+    {
+      if (items->len == 0)
+        g_print ("%s\n", format->empty_text);
+      else
+        caiji_cli_print_row (format->header, format->n_columns);
+      for (guint i = 0; i < items->len; i++)
+        format->print_row (g_ptr_array_index (items, i), mask);
+      return;
+    }
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    {
+      json_builder_begin_object (builder);
+      format->add_json (builder, g_ptr_array_index (items, i), mask);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  caiji_cli_print_json (builder);
+}
+
+/* @value as listings show it: masked unless --no-mask; NULL stays NULL. */
+char *
+caiji_cli_masked (const char *value,
+                  gboolean    mask,
+                  char     *(*mask_func) (const char *text))
+{
+  if (value == NULL)
+    return NULL;
+  return mask ? mask_func (value) : g_strdup (value);
+}
+
 char *
 caiji_cli_format_time (gint64 unix_seconds)
 {

@@ -7,6 +7,25 @@
 
 G_BEGIN_DECLS
 
+/* How one kind of item is listed: a tab-separated table, or a JSON array
+ * of objects.  @mask is passed through to say whether to mask personal
+ * numbers. */
+typedef struct {
+  const char *const *header;
+  gsize              n_columns;
+  const char        *empty_text;
+  void             (*print_row) (gconstpointer item,
+                                 gboolean      mask);
+  void             (*add_json)  (JsonBuilder  *builder,
+                                 gconstpointer item,
+                                 gboolean      mask);   /* members of one object */
+} CaijiCliListFormat;
+
+void         caiji_cli_print_list      (CaijiCli                 *cli,
+                                        GPtrArray                *items,
+                                        const CaijiCliListFormat *format,
+                                        gboolean                  mask);
+
 void         caiji_cli_print_error     (const char  *format,
                                         ...) G_GNUC_PRINTF (1, 2);
 CaijiCliExit caiji_cli_fail            (CaijiCli    *cli,
@@ -17,6 +36,9 @@ void         caiji_cli_print_field     (const char  *label,
 void         caiji_cli_print_row       (const char *const *cells,
                                         gsize        n_cells);
 char        *caiji_cli_format_time     (gint64       unix_seconds);
+char        *caiji_cli_masked          (const char  *value,
+                                        gboolean     mask,
+                                        char      *(*mask_func) (const char *text));
 
 void         caiji_cli_json_string     (JsonBuilder *builder,
                                         const char  *member,

@@ -11,21 +11,13 @@
 #include "caiji-cli-output.h"
 #include "caiji-cli.h"
 
-static char *
-shown_id (const char *id_number,
-          gboolean    mask)
-{
-  if (id_number == NULL)
-    return NULL;
-  return mask ? caiji_id_number_mask (id_number) : g_strdup (id_number);
-}
-
 static void
-add_summary_json (JsonBuilder       *builder,
-                  const CaijiRecord *record,
-                  gboolean           mask)
+add_summary_json (JsonBuilder  *builder,
+                  gconstpointer item,
+                  gboolean      mask)
 {
-  g_autofree char *id_number = shown_id (record->id_number, mask);
+  const CaijiRecord *record = item;
+  g_autofree char *id_number = caiji_cli_masked (record->id_number, mask, caiji_id_number_mask);
 
   caiji_cli_json_int (builder, "id", record->id);
   caiji_cli_json_string (builder, "uuid", record->uuid);
@@ -39,11 +31,12 @@ add_summary_json (JsonBuilder       *builder,
 /* ---- list ---- */
 
 static void
-print_record_row (const CaijiRecord *record,
-                  gboolean           mask)
+print_record_row (gconstpointer item,
+                  gboolean      mask)
 {
+  const CaijiRecord *record = item;
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, record->id);
-  g_autofree char *id_number = shown_id (record->id_number, mask);
+  g_autofree char *id_number = caiji_cli_masked (record->id_number, mask, caiji_id_number_mask);
   g_autofree char *updated = caiji_cli_format_time (record->updated_at);
   const char *cells[] = {
     id, record->uuid, record->student_no, id_number,
@@ -58,28 +51,12 @@ print_records (CaijiCli  *cli,
                GPtrArray *records,
                gboolean   mask)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char *header[] = { _("ID"), _("UUID"), _("Student no."), _("ID number"), _("Status"), _("Updated") };
+  const CaijiCliListFormat format = {
+    header, G_N_ELEMENTS (header), _("No records."), print_record_row, add_summary_json,
+  };
 
-  if (!cli->json)
-    {
-      if (records->len == 0)
-        g_print ("%s\n", _("No records."));
-      else
-        caiji_cli_print_row (header, G_N_ELEMENTS (header));
-      for (guint i = 0; i < records->len; i++)
-        print_record_row (g_ptr_array_index (records, i), mask);
-      return;
-    }
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < records->len; i++)
-    {
-      json_builder_begin_object (builder);
-      add_summary_json (builder, g_ptr_array_index (records, i), mask);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  caiji_cli_print_json (builder);
+  caiji_cli_print_list (cli, records, &format, mask);
 }
 
 static char *
@@ -156,7 +133,7 @@ print_record_json (const CaijiRecord *record,
                    gboolean           mask)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *card_id_number = shown_id (record->card_id_number, mask);
+  g_autofree char *card_id_number = caiji_cli_masked (record->card_id_number, mask, caiji_id_number_mask);
 
   json_builder_begin_object (builder);
   add_summary_json (builder, record, mask);
@@ -191,8 +168,8 @@ print_record_text (const CaijiRecord *record,
                    gboolean           mask)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, record->id);
-  g_autofree char *id_number = shown_id (record->id_number, mask);
-  g_autofree char *card_id_number = shown_id (record->card_id_number, mask);
+  g_autofree char *id_number = caiji_cli_masked (record->id_number, mask, caiji_id_number_mask);
+  g_autofree char *card_id_number = caiji_cli_masked (record->card_id_number, mask, caiji_id_number_mask);
   g_autofree char *status = g_strdup_printf ("%s (%s)", caiji_record_status_display_name (record->status),
                                              caiji_record_status_to_string (record->status));
   g_autofree char *face = isnan (record->face_score) ? NULL

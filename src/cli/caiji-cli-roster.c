@@ -86,27 +86,15 @@ caiji_cli_roster_import (CaijiCli              *cli,
 
 /* ---- list ---- */
 
-typedef char *(*MaskFunc) (const char *text);
-
-static char *
-shown (const char *value,
-       gboolean    mask,
-       MaskFunc    mask_func)
-{
-  if (value == NULL)
-    return NULL;
-  return mask ? mask_func (value) : g_strdup (value);
-}
-
 static void
-add_candidate_json (JsonBuilder          *builder,
-                    const CaijiCandidate *candidate,
-                    gboolean              mask)
+add_candidate_json (JsonBuilder  *builder,
+                    gconstpointer item,
+                    gboolean      mask)
 {
-  g_autofree char *id_number = shown (candidate->id_number, mask, caiji_id_number_mask);
-  g_autofree char *phone = shown (candidate->phone, mask, caiji_phone_mask);
+  const CaijiCandidate *candidate = item;
+  g_autofree char *id_number = caiji_cli_masked (candidate->id_number, mask, caiji_id_number_mask);
+  g_autofree char *phone = caiji_cli_masked (candidate->phone, mask, caiji_phone_mask);
 
-  json_builder_begin_object (builder);
   caiji_cli_json_string (builder, "student_no", candidate->student_no);
   caiji_cli_json_string (builder, "name", candidate->name);
   caiji_cli_json_string (builder, "sex", caiji_sex_to_string (candidate->sex));
@@ -115,15 +103,15 @@ add_candidate_json (JsonBuilder          *builder,
   caiji_cli_json_string (builder, "university", candidate->university);
   caiji_cli_json_string (builder, "major", candidate->major);
   caiji_cli_json_string (builder, "grade", candidate->grade);
-  json_builder_end_object (builder);
 }
 
 static void
-print_candidate_row (const CaijiCandidate *candidate,
-                     gboolean              mask)
+print_candidate_row (gconstpointer item,
+                     gboolean      mask)
 {
-  g_autofree char *id_number = shown (candidate->id_number, mask, caiji_id_number_mask);
-  g_autofree char *phone = shown (candidate->phone, mask, caiji_phone_mask);
+  const CaijiCandidate *candidate = item;
+  g_autofree char *id_number = caiji_cli_masked (candidate->id_number, mask, caiji_id_number_mask);
+  g_autofree char *phone = caiji_cli_masked (candidate->phone, mask, caiji_phone_mask);
   const char *cells[] = {
     candidate->student_no, candidate->name, caiji_sex_display_name (candidate->sex), id_number,
     phone, candidate->university, candidate->major, candidate->grade,
@@ -137,27 +125,15 @@ print_candidates (CaijiCli  *cli,
                   GPtrArray *candidates,
                   gboolean   mask)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char *header[] = {
     _("Student no."), _("Name"), _("Sex"), _("ID number"),
     _("Phone"), _("University"), _("Major"), _("Grade"),
   };
+  const CaijiCliListFormat format = {
+    header, G_N_ELEMENTS (header), _("The roster is empty."), print_candidate_row, add_candidate_json,
+  };
 
-  if (!cli->json)
-    {
-      if (candidates->len == 0)
-        g_print ("%s\n", _("The roster is empty."));
-      else
-        caiji_cli_print_row (header, G_N_ELEMENTS (header));
-      for (guint i = 0; i < candidates->len; i++)
-        print_candidate_row (g_ptr_array_index (candidates, i), mask);
-      return;
-    }
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < candidates->len; i++)
-    add_candidate_json (builder, g_ptr_array_index (candidates, i), mask);
-  json_builder_end_array (builder);
-  caiji_cli_print_json (builder);
+  caiji_cli_print_list (cli, candidates, &format, mask);
 }
 
 CaijiCliExit

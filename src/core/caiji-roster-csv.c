@@ -151,6 +151,20 @@ record_is_blank (GPtrArray *fields)
   return TRUE;
 }
 
+/* Skips blank lines (and rows of empty cells), which spreadsheets leave
+ * between and after the data. */
+static gboolean
+read_filled_record (CsvCursor *cur,
+                    GPtrArray *fields,
+                    guint     *record_line,
+                    GError   **error)
+{
+  while (read_record (cur, fields, record_line, error))
+    if (!record_is_blank (fields))
+      return TRUE;
+  return FALSE;
+}
+
 /* ---- whole-file checks ---- */
 
 static guint
@@ -445,12 +459,11 @@ read_rows (RosterReader *reader,
   guint line = 0;
   guint n_rows = 0;
 
-  while (read_record (cur, fields, &line, &local_error))
-    if (!record_is_blank (fields))
-      {
-        add_row (reader, fields, line);
-        n_rows++;
-      }
+  while (read_filled_record (cur, fields, &line, &local_error))
+    {
+      add_row (reader, fields, line);
+      n_rows++;
+    }
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -475,12 +488,11 @@ read_header (RosterReader *reader,
   g_autoptr(GError) local_error = NULL;
   guint line = 0;
 
-  while (read_record (cur, header, &line, &local_error))
-    if (!record_is_blank (header))
-      {
-        reader->n_header = header->len;
-        return map_header (header, reader->index, error);
-      }
+  if (read_filled_record (cur, header, &line, &local_error))
+    {
+      reader->n_header = header->len;
+      return map_header (header, reader->index, error);
+    }
   if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
   else
