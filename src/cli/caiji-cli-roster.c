@@ -42,16 +42,14 @@ report_import (CaijiCli   *cli,
   for (guint i = 0; i < row_errors->len; i++)
     caiji_cli_print_error ("%s: %s", path, (const char *) g_ptr_array_index (row_errors, i));
   if (row_errors->len > 0)
-    caiji_cli_print_error (g_dngettext (GETTEXT_PACKAGE,
-                                        "%u row was skipped; correct it and import the file again.",
-                                        "%u rows were skipped; correct them and import the file again.",
-                                        row_errors->len),
+    caiji_cli_print_error (ngettext ("%u row was skipped; correct it and import the file again.",
+                                     "%u rows were skipped; correct them and import the file again.",
+                                     row_errors->len),
                            row_errors->len);
   if (cli->json)
     print_import_json (path, imported, row_errors);
   else
-    g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u candidate from %s.\n",
-                          "Imported %u candidates from %s.\n", imported),
+    g_print (ngettext ("Imported %u candidate from %s.\n", "Imported %u candidates from %s.\n", imported),
              imported, path);
 }
 
