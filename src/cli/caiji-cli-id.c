@@ -23,10 +23,10 @@ add_info_json (JsonBuilder       *builder,
 {
   g_autofree char *birth = birth_date_text (info);
 
-  caiji_cli_json_string (builder, "id_number", info->normalized);
+  caiji_cli_json_string (builder, "normalized", info->normalized);
   caiji_cli_json_string (builder, "area_code", info->area_code);
   caiji_cli_json_string (builder, "province", info->province);
-  caiji_cli_json_string (builder, "birth_date", birth);
+  caiji_cli_json_string (builder, "birth", birth);
   caiji_cli_json_string (builder, "sex", caiji_sex_to_string (info->sex));
 }
 
@@ -61,7 +61,7 @@ check_one (CaijiCli    *cli,
   if (valid)
     add_info_json (builder, &info);
   else
-    caiji_cli_json_string (builder, "error", error->message);
+    caiji_cli_json_string (builder, "reason", error->message);
   json_builder_end_object (builder);
 
   if (!valid)
@@ -87,10 +87,13 @@ caiji_cli_id_check (CaijiCli              *cli,
 
   if (status != CAIJI_CLI_EXIT_OK)
     return status;
-  json_builder_begin_array (builder);
+  /* One number gives one object, several an array of them. */
+  if (argc > 2)
+    json_builder_begin_array (builder);
   for (int i = 1; i < argc; i++)
     all_valid = check_one (cli, builder, argv[i], i == 1) && all_valid;
-  json_builder_end_array (builder);
+  if (argc > 2)
+    json_builder_end_array (builder);
   if (cli->json)
     caiji_cli_print_json (builder);
   return all_valid ? CAIJI_CLI_EXIT_OK : CAIJI_CLI_EXIT_FAILED;

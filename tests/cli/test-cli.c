@@ -154,12 +154,11 @@ test_id_check_valid (Fixture *fixture, gconstpointer data)
   run_caiji (fixture, &json, (const char *[]) { "--json", "id", "check", id, NULL });
   g_assert_cmpint (json.status, ==, 0);
   root = parse_json (json.out);
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
-  result = json_array_get_object_element (json_node_get_array (root), 0);
+  result = json_node_get_object (root);
   g_assert_true (json_object_get_boolean_member (result, "valid"));
-  g_assert_cmpstr (json_object_get_string_member (result, "id_number"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (result, "normalized"), ==, id);
   g_assert_cmpstr (json_object_get_string_member (result, "sex"), ==, "male");
-  g_assert_cmpuint (strlen (json_object_get_string_member (result, "birth_date")), ==, 10);
+  g_assert_cmpuint (strlen (json_object_get_string_member (result, "birth")), ==, 10);
   g_assert_nonnull (json_object_get_string_member (result, "province"));
 }
 
@@ -170,7 +169,9 @@ test_id_check_invalid (Fixture *fixture, gconstpointer data)
   g_autofree char *bad = g_strdup (good);
   g_auto(Run) run = { 0 };
   g_auto(Run) json = { 0 };
+  g_auto(Run) single = { 0 };
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) one = NULL;
   JsonArray *results;
 
   bad[17] = bad[17] == '0' ? '1' : '0';
@@ -178,6 +179,13 @@ test_id_check_invalid (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (run.status, ==, 1);
   assert_error_line (&run);
   g_assert_nonnull (strstr (run.err, "last character"));
+
+  run_caiji (fixture, &single, (const char *[]) { "--json", "id", "check", bad, NULL });
+  g_assert_cmpint (single.status, ==, 1);
+  one = parse_json (single.out);
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (one), "valid"));
+  g_assert_nonnull (strstr (json_object_get_string_member (json_node_get_object (one), "reason"),
+                            "last character"));
 
   /* One bad number among good ones still fails, and says which. */
   run_caiji (fixture, &json, (const char *[]) { "id", "check", "--json", good, "123", NULL });
@@ -187,7 +195,7 @@ test_id_check_invalid (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (json_array_get_length (results), ==, 2);
   g_assert_true (json_object_get_boolean_member (json_array_get_object_element (results, 0), "valid"));
   g_assert_false (json_object_get_boolean_member (json_array_get_object_element (results, 1), "valid"));
-  g_assert_nonnull (json_object_get_string_member (json_array_get_object_element (results, 1), "error"));
+  g_assert_nonnull (json_object_get_string_member (json_array_get_object_element (results, 1), "reason"));
   g_assert_nonnull (strstr (json.err, "123"));
 }
 
