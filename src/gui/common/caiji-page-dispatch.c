@@ -57,7 +57,7 @@ dispatched_cb (GObject      *source,
     return;
   if (dispatch->error_label != NULL)
     caiji_page_show_error (dispatch->error_label, error);
-  else if (error != NULL)
+  else if (error != NULL && dispatch->done == NULL)
     g_warning ("Wizard refused an input: %s", error->message);
   if (dispatch->done != NULL)
     dispatch->done (dispatch->page, error);

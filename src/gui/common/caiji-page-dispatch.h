@@ -8,7 +8,8 @@
 G_BEGIN_DECLS
 
 /* Called on the main thread once the wizard has saved and applied the
- * event (error == NULL) or refused it. */
+ * event (error == NULL) or refused it.  Without an error label, showing
+ * the refusal is up to this callback. */
 typedef void (*CaijiPageDispatchDone) (GtkWidget    *page,
                                        const GError *error);
 

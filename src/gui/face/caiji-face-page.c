@@ -1,0 +1,446 @@
+/* caiji-face-page.c: step 3, 人脸识别: the live face against the ID photo
+ *
+ * The seed's states, driven by the wizard:
+ *   未识别到人脸         live preview; the newest frame is searched for a face
+ *   检测人脸图像如图     the frame with the face, frozen: 重新识别 / 开始识别
+ *   (comparing)         the frozen frame against the ID photo, on a worker
+ *   人脸识别不通过       live again: 重新识别 / 拍照审核
+ *   (taking the photo)  a still of the newest frame
+ *   人脸采集照片如图     that still: 重拍 / 提交审核
+ * Without a face matcher the comparison answers "unavailable" and the
+ * wizard's prompt says so plainly; the candidate goes on with 拍照审核.
+ */
+#include "caiji-config.h"
+
+#include <glib/gi18n.h>
+
+#include "caiji-camera-view.h"
+#include "caiji-capture-jobs.h"
+#include "caiji-face-page.h"
+#include "caiji-live-analysis.h"
+#include "caiji-page-dispatch.h"
+#include "caiji-stepper.h"
+#include "caiji-texts.h"
+
+struct _CaijiFacePage {
+  AdwBin                parent_instance;
+
+  CaijiWizard          *wizard;
+  CaijiCameraKeeper    *keeper;
+  CaijiCaptureAnalyzer *analyzer;
+  CaijiLiveAnalysis    *detection;
+  GCancellable         *cancellable;   /* of the comparison or still in flight */
+  CaijiFrame           *detected;      /* the frame 检测人脸图像如图 shows */
+  GdkTexture           *review_photo;  /* the still 人脸采集照片如图 shows */
+
+  CaijiCameraView      *view;
+  GtkSpinner           *spinner;
+  GtkLabel             *prompt_label;
+  GtkLabel             *notice_label;
+  GtkButton            *retry_button;
+  GtkButton            *start_button;
+  GtkButton            *review_button;
+  GtkButton            *retake_button;
+  GtkButton            *submit_button;
+  GtkLabel             *tips_title;
+  GtkLabel             *tip_glasses;
+  GtkLabel             *tip_hat;
+  GtkLabel             *tip_dark;
+  GtkLabel             *error_label;
+  GtkButton            *previous_button;
+};
+
+G_DEFINE_FINAL_TYPE (CaijiFacePage, caiji_face_page, ADW_TYPE_BIN)
+
+/* Helpers */
+
+static void
+set_static_texts (CaijiFacePage *self)
+{
+  g_autofree char *glasses = g_strdup_printf ("✗ %s", caiji_text (CAIJI_TEXT_TIP_GLASSES));
+  g_autofree char *hat = g_strdup_printf ("✗ %s", caiji_text (CAIJI_TEXT_TIP_HAT));
+  g_autofree char *dark = g_strdup_printf ("✗ %s", caiji_text (CAIJI_TEXT_TIP_TOO_DARK));
+
+  gtk_label_set_text (self->tips_title, caiji_text (CAIJI_TEXT_SHOOTING_TIPS));
+  gtk_label_set_text (self->tip_glasses, glasses);
+  gtk_label_set_text (self->tip_hat, hat);
+  gtk_label_set_text (self->tip_dark, dark);
+  gtk_button_set_label (self->retry_button, caiji_text (CAIJI_TEXT_RETRY_RECOGNITION));
+  gtk_button_set_label (self->start_button, caiji_text (CAIJI_TEXT_START_RECOGNITION));
+  gtk_button_set_label (self->review_button, caiji_text (CAIJI_TEXT_PHOTO_FOR_REVIEW));
+  gtk_button_set_label (self->retake_button, caiji_text (CAIJI_TEXT_RETAKE));
+  gtk_button_set_label (self->submit_button, caiji_text (CAIJI_TEXT_SUBMIT_FOR_REVIEW));
+  gtk_button_set_label (self->previous_button, caiji_text (CAIJI_TEXT_PREVIOUS));
+}
+
+static void
+show_notice (CaijiFacePage *self,
+             const char    *notice)
+{
+  gtk_label_set_text (self->notice_label, notice != NULL ? notice : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_label), notice != NULL);
+}
+
+static void
+cancel_work (CaijiFacePage *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+}
+
+static void
+set_detecting (CaijiFacePage *self,
+               gboolean       detecting)
+{
+  if (self->detection == NULL)
+    return;
+  if (detecting && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    caiji_live_analysis_start (self->detection);
+  else
+    caiji_live_analysis_stop (self->detection);
+}
+
+static void
+show_buttons (CaijiFacePage  *self,
+              CaijiFaceState  state)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->retry_button),
+                          state == CAIJI_FACE_STATE_DETECTED || state == CAIJI_FACE_STATE_FAILED);
+  gtk_widget_set_visible (GTK_WIDGET (self->start_button), state == CAIJI_FACE_STATE_DETECTED);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_button), state == CAIJI_FACE_STATE_FAILED);
+  gtk_widget_set_visible (GTK_WIDGET (self->retake_button), state == CAIJI_FACE_STATE_REVIEW_PHOTO);
+  gtk_widget_set_visible (GTK_WIDGET (self->submit_button), state == CAIJI_FACE_STATE_REVIEW_PHOTO);
+  gtk_widget_set_visible (GTK_WIDGET (self->previous_button),
+                          state != CAIJI_FACE_STATE_MATCHING && state != CAIJI_FACE_STATE_CAPTURING);
+}
+
+static void
+show_picture (CaijiFacePage  *self,
+              CaijiFaceState  state)
+{
+  g_autoptr(GdkTexture) detected = NULL;
+
+  switch (state)
+    {
+    case CAIJI_FACE_STATE_DETECTED:
+    case CAIJI_FACE_STATE_MATCHING:
+      if (self->detected != NULL && caiji_camera_view_is_live (self->view))
+        {
+          detected = caiji_frame_to_texture (self->detected);
+          caiji_camera_view_show_still (self->view, detected, NULL);
+        }
+      break;
+    case CAIJI_FACE_STATE_REVIEW_PHOTO:
+      if (self->review_photo != NULL)
+        caiji_camera_view_show_still (self->view, self->review_photo, NULL);
+      break;
+    case CAIJI_FACE_STATE_NO_FACE:
+    case CAIJI_FACE_STATE_FAILED:
+    case CAIJI_FACE_STATE_CAPTURING:
+    default:
+      if (!caiji_camera_view_is_live (self->view))
+        caiji_camera_view_show_live (self->view);
+      break;
+    }
+}
+
+static void
+show_state (CaijiFacePage *self)
+{
+  CaijiFaceState state = caiji_wizard_get_face_state (self->wizard);
+  gboolean waiting = state == CAIJI_FACE_STATE_MATCHING || state == CAIJI_FACE_STATE_CAPTURING;
+
+  gtk_label_set_text (self->prompt_label, caiji_wizard_get_face_prompt (self->wizard));
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), waiting);
+  gtk_spinner_set_spinning (self->spinner, waiting);
+  show_buttons (self, state);
+  show_picture (self, state);
+  set_detecting (self, state == CAIJI_FACE_STATE_NO_FACE);
+  if (state == CAIJI_FACE_STATE_NO_FACE)
+    g_clear_pointer (&self->detected, caiji_frame_unref);
+}
+
+static void
+wipe (CaijiFacePage *self)
+{
+  cancel_work (self);
+  set_detecting (self, FALSE);
+  g_clear_pointer (&self->detected, caiji_frame_unref);
+  g_clear_object (&self->review_photo);
+  caiji_camera_view_show_live (self->view);
+  gtk_label_set_text (self->prompt_label, "");
+  show_notice (self, NULL);
+  caiji_page_show_error (self->error_label, NULL);
+}
+
+static void
+dispatch_action (CaijiFacePage         *self,
+                 CaijiWizardAction      action,
+                 CaijiPageDispatchDone  done)
+{
+  caiji_page_dispatch (GTK_WIDGET (self), self->wizard,
+                       caiji_wizard_event_new_action (CAIJI_WIZARD_PAGE_FACE, action),
+                       self->error_label, done);
+}
+
+/* Callbacks */
+
+static void
+face_found_cb (CaijiFacePage            *self,
+               const CaijiCaptureResult *result)
+{
+  g_autoptr(CaijiWizardEvent) event = NULL;
+
+  if (result->unavailable != NULL)
+    {
+      show_notice (self, result->unavailable->message);
+      caiji_live_analysis_stop (self->detection);
+      return;
+    }
+  caiji_camera_view_set_face_box (self->view, result->has_face ? &result->face_box : NULL,
+                                  result->width, result->height);
+  if (result->has_face)
+    {
+      g_clear_pointer (&self->detected, caiji_frame_unref);
+      self->detected = caiji_frame_ref (caiji_live_analysis_get_frame (self->detection));
+    }
+  /* No store work: the wizard only changes its face state. */
+  event = caiji_wizard_event_new_face_seen (result->has_face);
+  caiji_wizard_dispatch (self->wizard, event, NULL);
+}
+
+static void
+matched_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(CaijiFacePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaijiCaptureResult) match = caiji_capture_run_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  if (match == NULL)
+    {
+      g_warning ("Face comparison failed: %s", error->message);
+      caiji_page_dispatch (GTK_WIDGET (self), self->wizard,
+                           caiji_wizard_event_new_face_result (CAIJI_FACE_OUTCOME_UNAVAILABLE, 0, 0, NULL),
+                           self->error_label, NULL);
+      return;
+    }
+  caiji_page_dispatch (GTK_WIDGET (self), self->wizard,
+                       caiji_wizard_event_new_face_result (match->outcome, match->score,
+                                                           match->threshold, match->jpeg),
+                       self->error_label, NULL);
+}
+
+static void
+matching_cb (GtkWidget    *page,
+             const GError *error)
+{
+  CaijiFacePage *self = CAIJI_FACE_PAGE (page);
+  CaijiCaptureRequest *request;
+
+  if (error != NULL || self->detected == NULL)
+    return;
+  request = caiji_capture_request_new_frame (CAIJI_CAPTURE_JOB_MATCH, self->detected);
+  if (caiji_wizard_get_image (self->wizard, CAIJI_IMAGE_ID_PHOTO) != NULL)
+    request->id_photo = g_bytes_ref (caiji_wizard_get_image (self->wizard, CAIJI_IMAGE_ID_PHOTO));
+  cancel_work (self);
+  self->cancellable = g_cancellable_new ();
+  caiji_capture_run_async (self->analyzer, request, self->cancellable, matched_cb, g_object_ref (self));
+}
+
+static void
+still_taken_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CaijiFacePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaijiCaptureResult) still = caiji_capture_run_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  if (still == NULL)
+    {
+      caiji_page_show_error (self->error_label, error);
+      return;
+    }
+  g_set_object (&self->review_photo, still->texture);
+  caiji_page_dispatch (GTK_WIDGET (self), self->wizard,
+                       caiji_wizard_event_new_review_photo (still->jpeg), self->error_label, NULL);
+}
+
+static void
+capturing_cb (GtkWidget    *page,
+              const GError *error)
+{
+  CaijiFacePage *self = CAIJI_FACE_PAGE (page);
+  g_autoptr(CaijiFrame) frame = NULL;
+
+  if (error != NULL)
+    return;
+  frame = caiji_camera_get_latest_frame (caiji_camera_keeper_get_camera (self->keeper));
+  if (frame == NULL)
+    frame = self->detected != NULL ? caiji_frame_ref (self->detected) : NULL;
+  if (frame == NULL)
+    return;
+  cancel_work (self);
+  self->cancellable = g_cancellable_new ();
+  caiji_capture_run_async (self->analyzer, caiji_capture_request_new_frame (CAIJI_CAPTURE_JOB_STILL, frame),
+                           self->cancellable, still_taken_cb, g_object_ref (self));
+}
+
+static void
+retry_clicked_cb (CaijiFacePage *self)
+{
+  dispatch_action (self, CAIJI_WIZARD_ACTION_RETRY_RECOGNITION, NULL);
+}
+
+static void
+start_clicked_cb (CaijiFacePage *self)
+{
+  dispatch_action (self, CAIJI_WIZARD_ACTION_START_RECOGNITION, matching_cb);
+}
+
+static void
+review_clicked_cb (CaijiFacePage *self)
+{
+  dispatch_action (self, CAIJI_WIZARD_ACTION_PHOTO_FOR_REVIEW, capturing_cb);
+}
+
+static void
+retake_clicked_cb (CaijiFacePage *self)
+{
+  g_clear_object (&self->review_photo);
+  dispatch_action (self, CAIJI_WIZARD_ACTION_RETAKE, NULL);
+}
+
+static void
+submit_clicked_cb (CaijiFacePage *self)
+{
+  dispatch_action (self, CAIJI_WIZARD_ACTION_SUBMIT_FOR_REVIEW, NULL);
+}
+
+static void
+previous_clicked_cb (CaijiFacePage *self)
+{
+  dispatch_action (self, CAIJI_WIZARD_ACTION_PREVIOUS, NULL);
+}
+
+static void
+wizard_changed_cb (CaijiFacePage *self)
+{
+  if (caiji_wizard_get_candidate (self->wizard) == NULL)
+    wipe (self);
+  else if (caiji_wizard_get_page (self->wizard) == CAIJI_WIZARD_PAGE_FACE)
+    show_state (self);
+  else
+    set_detecting (self, FALSE);
+}
+
+static void
+mapped_changed_cb (CaijiFacePage *self)
+{
+  if (self->wizard == NULL)
+    return;
+  set_detecting (self, caiji_wizard_get_page (self->wizard) == CAIJI_WIZARD_PAGE_FACE &&
+                       caiji_wizard_get_face_state (self->wizard) == CAIJI_FACE_STATE_NO_FACE);
+}
+
+/* GObject */
+
+static void
+caiji_face_page_dispose (GObject *object)
+{
+  CaijiFacePage *self = CAIJI_FACE_PAGE (object);
+
+  cancel_work (self);
+  g_clear_object (&self->detection);
+  g_clear_pointer (&self->detected, caiji_frame_unref);
+  g_clear_object (&self->review_photo);
+  g_clear_object (&self->keeper);
+  g_clear_object (&self->analyzer);
+  g_clear_object (&self->wizard);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CAIJI_TYPE_FACE_PAGE);
+  G_OBJECT_CLASS (caiji_face_page_parent_class)->dispose (object);
+}
+
+static void
+caiji_face_page_class_init (CaijiFacePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = caiji_face_page_dispose;
+
+  g_type_ensure (CAIJI_TYPE_STEPPER);
+  g_type_ensure (CAIJI_TYPE_CAMERA_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/caiji/Kiosk/ui/caiji-face-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CaijiFacePage, view);
+  gtk_widget_class_bind_template_child (widget_class, CaijiFacePage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CaijiFacePage, prompt_label);
+  gtk_widget_class_bind_template_child (widget_class, CaijiFacePage, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, CaijiFacePage, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, CaijiFacePage, start_button);
+  gtk_widget_class_bind_template_child (widget_class, CaijiFacePage, review_button);
+  gtk_widget_class_bind_template_child (widget_class, CaijiFacePage, retake_button);
+  gtk_widget_class_bind_template_child (widget_class, CaijiFacePage, submit_button);
+  gtk_widget_class_bind_template_child (widget_class, CaijiFacePage, tips_title);
+  gtk_widget_class_bind_template_child (widget_class, CaijiFacePage, tip_glasses);
+  gtk_widget_class_bind_template_child (widget_class, CaijiFacePage, tip_hat);
+  gtk_widget_class_bind_template_child (widget_class, CaijiFacePage, tip_dark);
+  gtk_widget_class_bind_template_child (widget_class, CaijiFacePage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CaijiFacePage, previous_button);
+  gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, review_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, retake_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, submit_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, previous_clicked_cb);
+}
+
+static void
+caiji_face_page_init (CaijiFacePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  caiji_camera_view_set_guide (self->view, CAIJI_PREVIEW_GUIDE_FACE);
+  g_signal_connect (self, "map", G_CALLBACK (mapped_changed_cb), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (mapped_changed_cb), NULL);
+  set_static_texts (self);
+}
+
+/* Public API */
+
+void
+caiji_face_page_set_wizard (CaijiFacePage *self,
+                            CaijiWizard   *wizard)
+{
+  g_return_if_fail (CAIJI_IS_FACE_PAGE (self));
+  g_return_if_fail (CAIJI_IS_WIZARD (wizard));
+  g_return_if_fail (self->wizard == NULL);
+
+  self->wizard = g_object_ref (wizard);
+  g_signal_connect_object (wizard, "changed", G_CALLBACK (wizard_changed_cb), self, G_CONNECT_SWAPPED);
+  wizard_changed_cb (self);
+}
+
+void
+caiji_face_page_set_capture (CaijiFacePage        *self,
+                             CaijiCameraKeeper    *keeper,
+                             CaijiCaptureAnalyzer *analyzer)
+{
+  g_return_if_fail (CAIJI_IS_FACE_PAGE (self));
+  g_return_if_fail (self->keeper == NULL);
+
+  self->keeper = g_object_ref (keeper);
+  self->analyzer = g_object_ref (analyzer);
+  caiji_camera_view_set_keeper (self->view, keeper);
+  self->detection = caiji_live_analysis_new (keeper, analyzer, CAIJI_CAPTURE_JOB_FACE);
+  g_signal_connect_object (self->detection, "result", G_CALLBACK (face_found_cb), self, G_CONNECT_SWAPPED);
+  mapped_changed_cb (self);
+}

@@ -1,0 +1,19 @@
+/* caiji-photo-page.h: step 2, 照片识别: the candidate's standard ID photo */
+#pragma once
+
+#include <adwaita.h>
+
+#include "caiji-capture-analyzer.h"
+#include "caiji-wizard.h"
+
+G_BEGIN_DECLS
+
+#define CAIJI_TYPE_PHOTO_PAGE (caiji_photo_page_get_type ())
+G_DECLARE_FINAL_TYPE (CaijiPhotoPage, caiji_photo_page, CAIJI, PHOTO_PAGE, AdwBin)
+
+void caiji_photo_page_set_wizard   (CaijiPhotoPage       *self,
+                                    CaijiWizard          *wizard);
+void caiji_photo_page_set_analyzer (CaijiPhotoPage       *self,
+                                    CaijiCaptureAnalyzer *analyzer);
+
+G_END_DECLS
