@@ -3,15 +3,21 @@
  * Options:
  *   --db PATH     the database (else GSettings database-path, else the
  *                 default under $XDG_DATA_HOME)
- *   --demo [DIR]  demo mode: pictures from DIR (or the built-in ones)
- *                 stand in for the camera
- *   --fullscreen  cover the whole screen, as on a kiosk
+ *   --demo [DIR]  demo mode: pictures from DIR (else the demo-dir
+ *                 setting) stand in for the camera
+ *   --fullscreen  cover the whole screen without decorations, as a kiosk
+ *
+ * While the window is open the session may neither blank the screen nor
+ * suspend: a candidate in the middle of the capture must not lose it.
  */
 #include "caiji-config.h"
 
 #include <glib/gi18n.h>
 
 #include "caiji-application.h"
+#include "caiji-camera-choice.h"
+#include "caiji-camera-keeper.h"
+#include "caiji-kiosk-settings.h"
 #include "caiji-paths.h"
 #include "caiji-store.h"
 #include "caiji-window.h"
@@ -25,10 +31,16 @@ struct _CaijiApplication {
   char           *demo_dir;
   gboolean        fullscreen;
 
+  GSettings      *settings;      /* NULL without the installed schema */
   CaijiWizard    *wizard;
+  CaijiCameraKeeper *camera;
+  guint           inhibit_cookie;
 };
 
 G_DEFINE_FINAL_TYPE (CaijiApplication, caiji_application, ADW_TYPE_APPLICATION)
+
+/* The schema's default, for a build run without the installed schema. */
+#define DEFAULT_IDLE_TIMEOUT_SECONDS 120
 
 /* Helpers */
 
@@ -66,6 +78,9 @@ add_options (CaijiApplication *self)
                                             _("Exam registration identity capture kiosk."));
 }
 
+static void set_up_capture (CaijiApplication *self,
+                            CaijiWindow      *window);
+
 /* The database is opened once, before the first window: there is no
  * screen yet to freeze, and every page needs it. */
 static CaijiWindow *
@@ -85,7 +100,40 @@ create_window (CaijiApplication *self)
     }
   self->wizard = caiji_wizard_new (store);
   caiji_window_set_wizard (window, self->wizard);
+  set_up_capture (self, window);
   return window;
+}
+
+/* Until the vision is wired in, the analyzer says plainly that it cannot
+ * check anything; see caiji-capture-analyzer.h. */
+static void
+set_up_capture (CaijiApplication *self,
+                CaijiWindow      *window)
+{
+  g_autoptr(CaijiCamera) camera = caiji_camera_choose (self->demo, self->demo_dir, self->settings);
+  g_autoptr(CaijiCaptureAnalyzer) analyzer = caiji_capture_analyzer_new_unavailable ();
+
+  g_message ("Camera: %s", caiji_camera_get_description (camera));
+  self->camera = caiji_camera_keeper_new (camera, CAIJI_CAMERA_KEEPER_RETRY_SECONDS);
+  caiji_window_set_capture (window, self->camera, analyzer);
+  caiji_window_set_idle_timeout (window, self->settings != NULL
+                                         ? g_settings_get_uint (self->settings, "idle-timeout-seconds")
+                                         : DEFAULT_IDLE_TIMEOUT_SECONDS);
+}
+
+static void
+make_kiosk (CaijiApplication *self,
+            GtkWindow        *window)
+{
+  if (self->fullscreen)
+    {
+      gtk_window_set_decorated (window, FALSE);
+      gtk_window_fullscreen (window);
+    }
+  self->inhibit_cookie = gtk_application_inhibit (GTK_APPLICATION (self), window,
+                                                  GTK_APPLICATION_INHIBIT_IDLE |
+                                                  GTK_APPLICATION_INHIBIT_SUSPEND,
+                                                  _("A candidate's identity capture is in progress"));
 }
 
 /* GApplication */
@@ -99,10 +147,20 @@ caiji_application_activate (GApplication *application)
   if (window == NULL)
     {
       window = GTK_WINDOW (create_window (self));
-      if (self->fullscreen)
-        gtk_window_fullscreen (window);
+      make_kiosk (self, window);
     }
   gtk_window_present (window);
+}
+
+static void
+caiji_application_shutdown (GApplication *application)
+{
+  CaijiApplication *self = CAIJI_APPLICATION (application);
+
+  if (self->inhibit_cookie != 0)
+    gtk_application_uninhibit (GTK_APPLICATION (self), self->inhibit_cookie);
+  self->inhibit_cookie = 0;
+  G_APPLICATION_CLASS (caiji_application_parent_class)->shutdown (application);
 }
 
 /* GObject */
@@ -113,6 +171,8 @@ caiji_application_finalize (GObject *object)
   CaijiApplication *self = CAIJI_APPLICATION (object);
 
   g_clear_object (&self->wizard);
+  g_clear_object (&self->camera);
+  g_clear_object (&self->settings);
   g_free (self->db_path);
   g_free (self->demo_dir);
 
@@ -127,12 +187,14 @@ caiji_application_class_init (CaijiApplicationClass *klass)
 
   object_class->finalize = caiji_application_finalize;
   application_class->activate = caiji_application_activate;
+  application_class->shutdown = caiji_application_shutdown;
 }
 
 static void
 caiji_application_init (CaijiApplication *self)
 {
   add_options (self);
+  self->settings = caiji_kiosk_settings_new ();
 }
 
 /* Public API */
@@ -153,7 +215,7 @@ caiji_application_is_demo (CaijiApplication *self)
   return self->demo;
 }
 
-/* NULL in demo mode means the built-in pictures (or GSettings demo-dir). */
+/* NULL in demo mode means the demo-dir setting. */
 const char *
 caiji_application_get_demo_dir (CaijiApplication *self)
 {

@@ -5,23 +5,17 @@
 #include <locale.h>
 
 #include "caiji-application.h"
+#include "caiji-kiosk-settings.h"
 
 /* The interface language: GSettings "language" when the schema is
  * installed, else the kiosk's default, zh_CN. */
 static char *
 configured_language (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  g_autofree char *language = NULL;
+  g_autoptr(GSettings) settings = caiji_kiosk_settings_new ();
+  g_autofree char *language = settings != NULL ? g_settings_get_string (settings, "language") : NULL;
 
-  schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-  if (schema == NULL || !g_settings_schema_has_key (schema, "language"))
-    return g_strdup ("zh_CN");
-  settings = g_settings_new (APP_ID);
-  language = g_settings_get_string (settings, "language");
-  return language[0] != '\0' ? g_steal_pointer (&language) : g_strdup ("zh_CN");
+  return language != NULL && language[0] != '\0' ? g_steal_pointer (&language) : g_strdup ("zh_CN");
 }
 
 /* An environment that names a language wins; otherwise the kiosk speaks

@@ -220,6 +220,18 @@ caiji_identify_page_init (CaijiIdentifyPage *self)
 
 /* Public API */
 
+/* The idle timeout: whatever was typed or refused is not left for the
+ * next person at the kiosk. */
+void
+caiji_identify_page_clear (CaijiIdentifyPage *self)
+{
+  g_return_if_fail (CAIJI_IS_IDENTIFY_PAGE (self));
+
+  clear_fields (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_label_set_text (self->error_label, "");
+}
+
 void
 caiji_identify_page_set_wizard (CaijiIdentifyPage *self,
                                 CaijiWizard       *wizard)

@@ -9,10 +9,14 @@
 
 #include <glib/gi18n.h>
 
+#include "caiji-card-page.h"
+#include "caiji-face-page.h"
 #include "caiji-identify-page.h"
+#include "caiji-idle-watch.h"
 #include "caiji-intro-page.h"
 #include "caiji-page-dispatch.h"
-#include "caiji-placeholder-page.h"
+#include "caiji-photo-page.h"
+#include "caiji-result-page.h"
 #include "caiji-review-page.h"
 #include "caiji-texts.h"
 #include "caiji-window.h"
@@ -31,7 +35,16 @@ struct _CaijiWindow {
   CaijiIdentifyPage    *identify_page;
   CaijiReviewPage      *review_page;
   CaijiIntroPage       *intro_page;
+  CaijiCardPage        *card_page;
+  CaijiPhotoPage       *photo_page;
+  CaijiFacePage        *face_page;
+  CaijiResultPage      *passed_page;
+  CaijiResultPage      *submitted_page;
   AdwStatusPage        *store_error_page;
+  GtkRevealer          *idle_revealer;
+  GtkLabel             *idle_label;
+
+  CaijiIdleWatch       *idle_watch;
 };
 
 G_DEFINE_FINAL_TYPE (CaijiWindow, caiji_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -70,27 +83,6 @@ page_title (CaijiWizardPage page)
     }
 }
 
-/* The capture steps are later issues; until they land their pages say so. */
-static void
-add_placeholder_pages (CaijiWindow *self)
-{
-  static const struct {
-    CaijiWizardPage page;
-    CaijiText       title;
-  } placeholders[] = {
-    { CAIJI_WIZARD_PAGE_CARD, CAIJI_TEXT_STEP_CARD },
-    { CAIJI_WIZARD_PAGE_PHOTO, CAIJI_TEXT_STEP_PHOTO },
-    { CAIJI_WIZARD_PAGE_FACE, CAIJI_TEXT_STEP_FACE },
-    { CAIJI_WIZARD_PAGE_PASSED, CAIJI_TEXT_FACE_PASSED },
-    { CAIJI_WIZARD_PAGE_SUBMITTED, CAIJI_TEXT_SUBMIT_FOR_REVIEW },
-  };
-
-  for (gsize i = 0; i < G_N_ELEMENTS (placeholders); i++)
-    gtk_stack_add_named (self->stack,
-                         caiji_placeholder_page_new (caiji_text (placeholders[i].title)),
-                         page_names[placeholders[i].page]);
-}
-
 /* Callbacks */
 
 static void
@@ -119,6 +111,45 @@ home_clicked_cb (CaijiWindow *self)
 }
 
 static void
+idle_warning_cb (CaijiWindow *self,
+                 guint        seconds_left)
+{
+  g_autofree char *text = NULL;
+
+  gtk_revealer_set_reveal_child (self->idle_revealer, seconds_left > 0);
+  if (seconds_left == 0)
+    return;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Nobody has touched the screen for a while: everything shown will be cleared in %u second. Touch the screen to continue.",
+                                       "Nobody has touched the screen for a while: everything shown will be cleared in %u seconds. Touch the screen to continue.",
+                                       seconds_left),
+                          seconds_left);
+  gtk_label_set_text (self->idle_label, text);
+}
+
+/* The candidate walked away: nothing of theirs stays on the screen, not
+ * even a half-typed ID number.  An input being saved finishes first. */
+static void
+idle_timeout_cb (CaijiWindow *self)
+{
+  if (self->wizard == NULL)
+    return;
+  if (caiji_wizard_is_busy (self->wizard))
+    {
+      caiji_idle_watch_poke (self->idle_watch);
+      return;
+    }
+  caiji_identify_page_clear (self->identify_page);
+  caiji_wizard_reset (self->wizard);
+}
+
+static void
+idle_continue_clicked_cb (CaijiWindow *self)
+{
+  caiji_idle_watch_poke (self->idle_watch);
+}
+
+static void
 quit_clicked_cb (CaijiWindow *self)
 {
   gtk_window_close (GTK_WINDOW (self));
@@ -132,6 +163,7 @@ caiji_window_dispose (GObject *object)
   CaijiWindow *self = CAIJI_WINDOW (object);
 
   g_clear_object (&self->wizard);
+  g_clear_object (&self->idle_watch);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAIJI_TYPE_WINDOW);
 
   G_OBJECT_CLASS (caiji_window_parent_class)->dispose (object);
@@ -148,6 +180,10 @@ caiji_window_class_init (CaijiWindowClass *klass)
   g_type_ensure (CAIJI_TYPE_IDENTIFY_PAGE);
   g_type_ensure (CAIJI_TYPE_REVIEW_PAGE);
   g_type_ensure (CAIJI_TYPE_INTRO_PAGE);
+  g_type_ensure (CAIJI_TYPE_CARD_PAGE);
+  g_type_ensure (CAIJI_TYPE_PHOTO_PAGE);
+  g_type_ensure (CAIJI_TYPE_FACE_PAGE);
+  g_type_ensure (CAIJI_TYPE_RESULT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/caiji/Kiosk/ui/caiji-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CaijiWindow, window_title);
@@ -157,9 +193,17 @@ caiji_window_class_init (CaijiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaijiWindow, identify_page);
   gtk_widget_class_bind_template_child (widget_class, CaijiWindow, review_page);
   gtk_widget_class_bind_template_child (widget_class, CaijiWindow, intro_page);
+  gtk_widget_class_bind_template_child (widget_class, CaijiWindow, card_page);
+  gtk_widget_class_bind_template_child (widget_class, CaijiWindow, photo_page);
+  gtk_widget_class_bind_template_child (widget_class, CaijiWindow, face_page);
+  gtk_widget_class_bind_template_child (widget_class, CaijiWindow, passed_page);
+  gtk_widget_class_bind_template_child (widget_class, CaijiWindow, submitted_page);
   gtk_widget_class_bind_template_child (widget_class, CaijiWindow, store_error_page);
+  gtk_widget_class_bind_template_child (widget_class, CaijiWindow, idle_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CaijiWindow, idle_label);
   gtk_widget_class_bind_template_callback (widget_class, home_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, quit_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, idle_continue_clicked_cb);
 }
 
 static void
@@ -168,7 +212,9 @@ caiji_window_init (CaijiWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   adw_button_content_set_label (self->home_content, caiji_text (CAIJI_TEXT_HOME));
-  add_placeholder_pages (self);
+  self->idle_watch = caiji_idle_watch_new (GTK_WIDGET (self));
+  g_signal_connect_object (self->idle_watch, "warning", G_CALLBACK (idle_warning_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->idle_watch, "timeout", G_CALLBACK (idle_timeout_cb), self, G_CONNECT_SWAPPED);
   adw_window_title_set_title (self->window_title, page_title (CAIJI_WIZARD_PAGE_IDENTIFY));
 }
 
@@ -192,8 +238,37 @@ caiji_window_set_wizard (CaijiWindow *self,
   caiji_identify_page_set_wizard (self->identify_page, wizard);
   caiji_review_page_set_wizard (self->review_page, wizard);
   caiji_intro_page_set_wizard (self->intro_page, wizard);
+  caiji_card_page_set_wizard (self->card_page, wizard);
+  caiji_photo_page_set_wizard (self->photo_page, wizard);
+  caiji_face_page_set_wizard (self->face_page, wizard);
+  caiji_result_page_set_wizard (self->passed_page, wizard);
+  caiji_result_page_set_wizard (self->submitted_page, wizard);
   g_signal_connect_object (wizard, "changed", G_CALLBACK (wizard_changed_cb), self, G_CONNECT_SWAPPED);
   wizard_changed_cb (self);
+}
+
+/* The camera and the analysis behind the capture steps. */
+void
+caiji_window_set_capture (CaijiWindow          *self,
+                          CaijiCameraKeeper    *keeper,
+                          CaijiCaptureAnalyzer *analyzer)
+{
+  g_return_if_fail (CAIJI_IS_WINDOW (self));
+  g_return_if_fail (CAIJI_IS_CAMERA_KEEPER (keeper));
+  g_return_if_fail (CAIJI_IS_CAPTURE_ANALYZER (analyzer));
+
+  caiji_card_page_set_capture (self->card_page, keeper, analyzer);
+  caiji_photo_page_set_analyzer (self->photo_page, analyzer);
+  caiji_face_page_set_capture (self->face_page, keeper, analyzer);
+}
+
+/* 0 turns the idle timeout off. */
+void
+caiji_window_set_idle_timeout (CaijiWindow *self,
+                               guint        seconds)
+{
+  g_return_if_fail (CAIJI_IS_WINDOW (self));
+  caiji_idle_watch_set_timeout (self->idle_watch, seconds);
 }
 
 /* Instead of the wizard: the kiosk cannot work without its database, and

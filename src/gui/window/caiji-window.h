@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "caiji-camera-keeper.h"
+#include "caiji-capture-analyzer.h"
 #include "caiji-wizard.h"
 
 G_BEGIN_DECLS
@@ -13,6 +15,11 @@ G_DECLARE_FINAL_TYPE (CaijiWindow, caiji_window, CAIJI, WINDOW, AdwApplicationWi
 CaijiWindow *caiji_window_new              (GtkApplication *application);
 void         caiji_window_set_wizard       (CaijiWindow    *self,
                                             CaijiWizard    *wizard);
+void         caiji_window_set_capture      (CaijiWindow          *self,
+                                            CaijiCameraKeeper    *keeper,
+                                            CaijiCaptureAnalyzer *analyzer);
+void         caiji_window_set_idle_timeout (CaijiWindow    *self,
+                                            guint           seconds);
 void         caiji_window_show_store_error (CaijiWindow    *self,
                                             const char     *path,
                                             const GError   *error);
