@@ -1,0 +1,206 @@
+/* caiji-scripted-analyzer.c: a test double of the vision for the widget tests */
+#include "caiji-config.h"
+
+#include "caiji-scripted-analyzer.h"
+
+#define THRESHOLD 0.4
+
+struct _CaijiScriptedAnalyzer {
+  GObject           parent_instance;
+
+  GMutex            lock;
+  CaijiCardReading *reading;
+  CaijiCardTip      tip;
+  guint             faces;
+  char             *problem;
+  double            quality;
+  gboolean          has_face;
+  CaijiFaceOutcome  outcome;
+  double            score;
+  guint             matches;   /* how many comparisons ran */
+};
+
+static void analyzer_iface_init (CaijiCaptureAnalyzerInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CaijiScriptedAnalyzer, caiji_scripted_analyzer, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (CAIJI_TYPE_CAPTURE_ANALYZER, analyzer_iface_init))
+
+static CaijiCardTip
+card_tip (CaijiCaptureAnalyzer *analyzer,
+          const CaijiImage     *frame)
+{
+  CaijiScriptedAnalyzer *self = CAIJI_SCRIPTED_ANALYZER (analyzer);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  return self->tip;
+}
+
+static CaijiCardReading *
+read_card (CaijiCaptureAnalyzer *analyzer,
+           const CaijiImage     *image,
+           CaijiCardSide         wanted,
+           CaijiCardTip         *tip,
+           GError              **error)
+{
+  CaijiScriptedAnalyzer *self = CAIJI_SCRIPTED_ANALYZER (analyzer);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  *tip = self->tip;
+  if (self->reading == NULL)
+    {
+      g_set_error_literal (error, CAIJI_CAPTURE_ANALYZER_ERROR, CAIJI_CAPTURE_ANALYZER_ERROR_UNAVAILABLE,
+                           "Scripted: card reading unavailable");
+      return NULL;
+    }
+  return caiji_card_reading_copy (self->reading);
+}
+
+static gboolean
+check_photo (CaijiCaptureAnalyzer *analyzer,
+             const CaijiImage     *photo,
+             CaijiPhotoCheck      *check,
+             GError              **error)
+{
+  CaijiScriptedAnalyzer *self = CAIJI_SCRIPTED_ANALYZER (analyzer);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  check->faces = self->faces;
+  check->problem = g_strdup (self->problem);
+  check->quality = self->quality;
+  return TRUE;
+}
+
+static gboolean
+find_face (CaijiCaptureAnalyzer *analyzer,
+           const CaijiImage     *frame,
+           gboolean             *has_face,
+           graphene_rect_t      *box,
+           GError              **error)
+{
+  CaijiScriptedAnalyzer *self = CAIJI_SCRIPTED_ANALYZER (analyzer);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  float width = caiji_image_get_width (frame);
+  float height = caiji_image_get_height (frame);
+
+  *has_face = self->has_face;
+  if (self->has_face)
+    graphene_rect_init (box, width * 0.3f, height * 0.2f, width * 0.4f, height * 0.5f);
+  return TRUE;
+}
+
+static CaijiFaceOutcome
+match_face (CaijiCaptureAnalyzer *analyzer,
+            const CaijiImage     *live,
+            GBytes               *id_photo,
+            double               *score,
+            double               *threshold)
+{
+  CaijiScriptedAnalyzer *self = CAIJI_SCRIPTED_ANALYZER (analyzer);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  g_assert_nonnull (id_photo);
+  self->matches++;
+  if (self->outcome != CAIJI_FACE_OUTCOME_UNAVAILABLE)
+    {
+      *score = self->score;
+      *threshold = THRESHOLD;
+    }
+  return self->outcome;
+}
+
+static void
+analyzer_iface_init (CaijiCaptureAnalyzerInterface *iface)
+{
+  iface->card_tip = card_tip;
+  iface->read_card = read_card;
+  iface->check_photo = check_photo;
+  iface->find_face = find_face;
+  iface->match_face = match_face;
+}
+
+static void
+caiji_scripted_analyzer_finalize (GObject *object)
+{
+  CaijiScriptedAnalyzer *self = CAIJI_SCRIPTED_ANALYZER (object);
+
+  caiji_card_reading_free (self->reading);
+  g_free (self->problem);
+  g_mutex_clear (&self->lock);
+  G_OBJECT_CLASS (caiji_scripted_analyzer_parent_class)->finalize (object);
+}
+
+static void
+caiji_scripted_analyzer_class_init (CaijiScriptedAnalyzerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = caiji_scripted_analyzer_finalize;
+}
+
+static void
+caiji_scripted_analyzer_init (CaijiScriptedAnalyzer *self)
+{
+  g_mutex_init (&self->lock);
+  self->quality = 0.9;
+  self->faces = 1;
+  self->outcome = CAIJI_FACE_OUTCOME_MATCH;
+  self->score = 0.8;
+}
+
+CaijiScriptedAnalyzer *
+caiji_scripted_analyzer_new (void)
+{
+  return g_object_new (CAIJI_TYPE_SCRIPTED_ANALYZER, NULL);
+}
+
+void
+caiji_scripted_analyzer_set_card (CaijiScriptedAnalyzer  *self,
+                                  const CaijiCardReading *reading,
+                                  CaijiCardTip            tip)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  caiji_card_reading_free (self->reading);
+  self->reading = reading != NULL ? caiji_card_reading_copy (reading) : NULL;
+  self->tip = tip;
+}
+
+void
+caiji_scripted_analyzer_set_photo (CaijiScriptedAnalyzer *self,
+                                   guint                  faces,
+                                   const char            *problem,
+                                   double                 quality)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  self->faces = faces;
+  g_free (self->problem);
+  self->problem = g_strdup (problem);
+  self->quality = quality;
+}
+
+void
+caiji_scripted_analyzer_set_face (CaijiScriptedAnalyzer *self,
+                                  gboolean               has_face)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  self->has_face = has_face;
+}
+
+void
+caiji_scripted_analyzer_set_match (CaijiScriptedAnalyzer *self,
+                                   CaijiFaceOutcome       outcome,
+                                   double                 score)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  self->outcome = outcome;
+  self->score = score;
+}
+
+guint
+caiji_scripted_analyzer_get_matches (CaijiScriptedAnalyzer *self)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  return self->matches;
+}

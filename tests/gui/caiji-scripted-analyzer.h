@@ -1,0 +1,32 @@
+/* caiji-scripted-analyzer.h: a test double of the vision for the widget tests
+ *
+ * Answers what the test scripted, whatever the picture shows, so a test
+ * can walk the screens through a pass, a failure, a wrong side or a
+ * non-card.  Thread-safe: the screens call it on worker threads.
+ */
+#pragma once
+
+#include "caiji-capture-analyzer.h"
+
+G_BEGIN_DECLS
+
+#define CAIJI_TYPE_SCRIPTED_ANALYZER (caiji_scripted_analyzer_get_type ())
+G_DECLARE_FINAL_TYPE (CaijiScriptedAnalyzer, caiji_scripted_analyzer, CAIJI, SCRIPTED_ANALYZER, GObject)
+
+CaijiScriptedAnalyzer *caiji_scripted_analyzer_new       (void);
+/* reading NULL: card reading unavailable. */
+void caiji_scripted_analyzer_set_card  (CaijiScriptedAnalyzer  *self,
+                                        const CaijiCardReading *reading,
+                                        CaijiCardTip            tip);
+void caiji_scripted_analyzer_set_photo (CaijiScriptedAnalyzer  *self,
+                                        guint                   faces,
+                                        const char             *problem,
+                                        double                  quality);
+void caiji_scripted_analyzer_set_face  (CaijiScriptedAnalyzer  *self,
+                                        gboolean                has_face);
+void caiji_scripted_analyzer_set_match (CaijiScriptedAnalyzer  *self,
+                                        CaijiFaceOutcome        outcome,
+                                        double                  score);
+guint caiji_scripted_analyzer_get_matches (CaijiScriptedAnalyzer *self);
+
+G_END_DECLS

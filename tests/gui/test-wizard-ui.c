@@ -1,0 +1,356 @@
+/* test-wizard-ui.c: the three capture steps driven through the real widgets
+ *
+ * Runs under xvfb-run with a demo camera and the scripted analyzer.
+ * Asserts on what the candidate sees: pages, labels, pictures, buttons.
+ */
+#include "caiji-config.h"
+
+#include <string.h>
+
+#include "caiji-camera-view.h"
+#include "caiji-card-page.h"
+#include "caiji-card-slot.h"
+#include "caiji-face-page.h"
+#include "caiji-gui-driver.h"
+#include "caiji-identify-page.h"
+#include "caiji-photo-page.h"
+#include "caiji-result-page.h"
+#include "caiji-texts.h"
+
+typedef CaijiGuiFixture Fixture;
+
+static GtkWidget *
+card_child (Fixture    *fixture,
+            const char *name)
+{
+  return caiji_gui_child (caiji_gui_page (fixture, "card_page"), CAIJI_TYPE_CARD_PAGE, name);
+}
+
+static GtkWidget *
+slot_child (Fixture       *fixture,
+            CaijiCardSide  side,
+            const char    *name)
+{
+  return caiji_gui_child (card_child (fixture, side == CAIJI_CARD_SIDE_FRONT ? "front_slot" : "back_slot"),
+                          CAIJI_TYPE_CARD_SLOT, name);
+}
+
+static GtkWidget *
+photo_child (Fixture    *fixture,
+             const char *name)
+{
+  return caiji_gui_child (caiji_gui_page (fixture, "photo_page"), CAIJI_TYPE_PHOTO_PAGE, name);
+}
+
+static GtkWidget *
+face_child (Fixture    *fixture,
+            const char *name)
+{
+  return caiji_gui_child (caiji_gui_page (fixture, "face_page"), CAIJI_TYPE_FACE_PAGE, name);
+}
+
+static GtkWidget *
+result_child (Fixture    *fixture,
+              const char *page,
+              const char *name)
+{
+  return caiji_gui_child (caiji_gui_page (fixture, page), CAIJI_TYPE_RESULT_PAGE, name);
+}
+
+static gboolean
+has_paintable (Fixture       *fixture,
+               gconstpointer  data)
+{
+  return gtk_picture_get_paintable (GTK_PICTURE ((gpointer) data)) != NULL;
+}
+
+static gboolean
+dialog_shown (Fixture       *fixture,
+              gconstpointer  data)
+{
+  return caiji_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+dialog_gone (Fixture       *fixture,
+             gconstpointer  data)
+{
+  return caiji_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+}
+
+/* Waits for the refusal dialog, checks its prompt and leaves it with the
+ * seed's 回到首页, which returns to the card page. */
+static void
+expect_refusal_dialog (Fixture    *fixture,
+                       const char *prompt)
+{
+  AdwMessageDialog *dialog;
+
+  caiji_gui_wait (fixture, dialog_shown, NULL, "the refusal dialog");
+  dialog = ADW_MESSAGE_DIALOG (caiji_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, prompt);
+  caiji_gui_press (caiji_gui_find_button (GTK_WIDGET (dialog), caiji_text (CAIJI_TEXT_BACK_HOME)));
+  caiji_gui_wait (fixture, dialog_gone, NULL, "the refusal dialog to close");
+  g_assert_cmpstr (caiji_window_get_visible_page (fixture->window), ==, "card");
+}
+
+static void
+start_recognition (Fixture *fixture)
+{
+  caiji_scripted_analyzer_set_face (fixture->analyzer, TRUE);
+  caiji_gui_wait_label (fixture, face_child (fixture, "prompt_label"), caiji_text (CAIJI_TEXT_FACE_DETECTED));
+  g_assert_true (gtk_widget_is_visible (face_child (fixture, "retry_button")));
+  caiji_gui_wait_visible (fixture, face_child (fixture, "start_button"));
+  caiji_gui_press (face_child (fixture, "start_button"));
+}
+
+static void
+submit_for_review (Fixture *fixture)
+{
+  caiji_gui_wait_visible (fixture, face_child (fixture, "review_button"));
+  caiji_gui_press (face_child (fixture, "review_button"));
+  caiji_gui_wait_label (fixture, face_child (fixture, "prompt_label"), caiji_text (CAIJI_TEXT_REVIEW_PHOTO_SHOWN));
+  caiji_gui_wait_visible (fixture, face_child (fixture, "submit_button"));
+  g_assert_true (gtk_widget_is_visible (face_child (fixture, "retake_button")));
+  g_assert_false (gtk_widget_is_visible (face_child (fixture, "start_button")));
+  caiji_gui_press (face_child (fixture, "submit_button"));
+  caiji_gui_wait_page (fixture, "submitted");
+}
+
+/* Tests */
+
+static void
+test_pass_path (Fixture       *fixture,
+                gconstpointer  data)
+{
+  caiji_gui_reach_card (fixture);
+  /* Nothing read yet: the fields say they fill in by themselves. */
+  g_assert_cmpstr (caiji_gui_label (card_child (fixture, "name_value")), ==,
+                   caiji_text (CAIJI_TEXT_CARD_AUTOFILL_HINT));
+  caiji_gui_wait_sensitive (fixture, caiji_gui_page (fixture, "card_page"));
+  caiji_gui_complete_card (fixture);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (photo_child (fixture, "upload_button"))), ==,
+                   caiji_text (CAIJI_TEXT_UPLOAD_ID_PHOTO));
+
+  caiji_gui_press (photo_child (fixture, "previous_button"));
+  caiji_gui_wait_page (fixture, "card");
+  /* Back on step 1 the card read before is still there. */
+  g_assert_cmpstr (caiji_gui_label (card_child (fixture, "name_value")), ==, fixture->candidate->name);
+  caiji_gui_wait_sensitive (fixture, caiji_gui_page (fixture, "card_page"));
+  caiji_gui_press (card_child (fixture, "next_button"));
+  caiji_gui_wait_page (fixture, "photo");
+
+  caiji_scripted_analyzer_set_photo (fixture->analyzer, 1, NULL, 0.92);
+  caiji_gui_upload_photo (fixture, "testdata/faces/obama/obama_1.jpg");
+  caiji_gui_wait_label (fixture, photo_child (fixture, "status_label"), "Photo accepted. Quality: 92%");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (photo_child (fixture, "upload_button"))), ==,
+                   caiji_text (CAIJI_TEXT_UPLOAD_AGAIN));
+  caiji_gui_wait_sensitive (fixture, caiji_gui_page (fixture, "photo_page"));
+  caiji_gui_press (photo_child (fixture, "next_button"));
+  caiji_gui_wait_page (fixture, "face");
+
+  caiji_scripted_analyzer_set_match (fixture->analyzer, CAIJI_FACE_OUTCOME_MATCH, 0.83);
+  start_recognition (fixture);
+  caiji_gui_wait_page (fixture, "passed");
+  g_assert_cmpstr (caiji_gui_label (result_child (fixture, "passed_page", "title_label")), ==,
+                   caiji_text (CAIJI_TEXT_FACE_PASSED));
+  g_assert_cmpstr (caiji_gui_label (result_child (fixture, "passed_page", "payment_label")), ==,
+                   caiji_text (CAIJI_TEXT_PAYMENT_AFTER_APPROVAL));
+  caiji_gui_wait (fixture, has_paintable, result_child (fixture, "passed_page", "id_photo_picture"), "the ID photo");
+  caiji_gui_wait (fixture, has_paintable, result_child (fixture, "passed_page", "face_picture"), "the face photo");
+  g_assert_cmpint (caiji_scripted_analyzer_get_matches (fixture->analyzer), ==, 1);
+  g_assert_cmpint (caiji_wizard_get_record_status (fixture->wizard), ==, CAIJI_RECORD_CAPTURED);
+
+  caiji_gui_press (result_child (fixture, "passed_page", "home_button"));
+  caiji_gui_wait_page (fixture, "identify");
+}
+
+static void
+test_fail_path (Fixture       *fixture,
+                gconstpointer  data)
+{
+  caiji_gui_reach_face (fixture);
+  g_assert_cmpstr (caiji_gui_label (face_child (fixture, "prompt_label")), ==, caiji_text (CAIJI_TEXT_NO_FACE));
+  g_assert_false (gtk_widget_is_visible (face_child (fixture, "start_button")));
+
+  caiji_scripted_analyzer_set_match (fixture->analyzer, CAIJI_FACE_OUTCOME_NO_MATCH, 0.12);
+  start_recognition (fixture);
+  caiji_gui_wait_label (fixture, face_child (fixture, "prompt_label"), caiji_text (CAIJI_TEXT_FACE_FAILED));
+  caiji_gui_wait_visible (fixture, face_child (fixture, "retry_button"));
+
+  /* 重新识别 goes back to looking for a face. */
+  caiji_scripted_analyzer_set_face (fixture->analyzer, FALSE);
+  caiji_gui_press (face_child (fixture, "retry_button"));
+  caiji_gui_wait_label (fixture, face_child (fixture, "prompt_label"), caiji_text (CAIJI_TEXT_NO_FACE));
+  start_recognition (fixture);
+  caiji_gui_wait_label (fixture, face_child (fixture, "prompt_label"), caiji_text (CAIJI_TEXT_FACE_FAILED));
+
+  /* 拍照审核 → 重拍 → 拍照审核 → 提交审核 */
+  caiji_gui_wait_visible (fixture, face_child (fixture, "review_button"));
+  caiji_gui_press (face_child (fixture, "review_button"));
+  caiji_gui_wait_visible (fixture, face_child (fixture, "retake_button"));
+  caiji_gui_press (face_child (fixture, "retake_button"));
+  caiji_gui_wait_label (fixture, face_child (fixture, "prompt_label"), caiji_text (CAIJI_TEXT_FACE_FAILED));
+  submit_for_review (fixture);
+
+  g_assert_cmpstr (caiji_gui_label (result_child (fixture, "submitted_page", "payment_label")), ==,
+                   caiji_text (CAIJI_TEXT_PAYMENT_AFTER_APPROVAL));
+  caiji_gui_wait (fixture, has_paintable, result_child (fixture, "submitted_page", "face_picture"), "the face photo");
+  g_assert_cmpint (caiji_wizard_get_record_status (fixture->wizard), ==, CAIJI_RECORD_PENDING_REVIEW);
+}
+
+static void
+test_matcher_unavailable (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  caiji_gui_reach_face (fixture);
+  caiji_scripted_analyzer_set_match (fixture->analyzer, CAIJI_FACE_OUTCOME_UNAVAILABLE, 0);
+  start_recognition (fixture);
+  /* Said plainly, and never a pass. */
+  caiji_gui_wait_label (fixture, face_child (fixture, "prompt_label"),
+                        caiji_text (CAIJI_TEXT_FACE_MATCHER_UNAVAILABLE));
+  submit_for_review (fixture);
+  g_assert_cmpint (caiji_wizard_get_record_status (fixture->wizard), ==, CAIJI_RECORD_PENDING_REVIEW);
+}
+
+static void
+test_wrong_side_and_non_card (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  caiji_gui_reach_card (fixture);
+
+  caiji_gui_take_card (fixture, CAIJI_CARD_SIDE_FRONT, CAIJI_CARD_SIDE_BACK);
+  expect_refusal_dialog (fixture, caiji_text (CAIJI_TEXT_FRONT_REFUSED));
+  g_assert_cmpstr (caiji_gui_label (slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "state_label")), ==,
+                   caiji_text (CAIJI_TEXT_FRONT_REFUSED));
+  g_assert_cmpstr (caiji_gui_label (card_child (fixture, "name_value")), ==,
+                   caiji_text (CAIJI_TEXT_CARD_AUTOFILL_HINT));
+
+  caiji_gui_take_card (fixture, CAIJI_CARD_SIDE_BACK, CAIJI_CARD_SIDE_NONE);
+  expect_refusal_dialog (fixture, caiji_text (CAIJI_TEXT_BACK_REFUSED));
+  g_assert_cmpint (caiji_wizard_get_card_slot (fixture->wizard, CAIJI_CARD_SIDE_BACK), ==, CAIJI_SLOT_REFUSED);
+
+  /* 重拍 brings the preview back, and the right side is then accepted. */
+  caiji_gui_press (slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "take_button"));
+  caiji_gui_take_card (fixture, CAIJI_CARD_SIDE_FRONT, CAIJI_CARD_SIDE_FRONT);
+  caiji_gui_wait_label (fixture, slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "state_label"), "Accepted");
+  g_assert_cmpstr (caiji_gui_label (card_child (fixture, "name_value")), ==, fixture->candidate->name);
+}
+
+static void
+test_next_needs_both_sides (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *error_label = card_child (fixture, "error_label");
+
+  caiji_gui_reach_card (fixture);
+  caiji_gui_wait_sensitive (fixture, caiji_gui_page (fixture, "card_page"));
+  caiji_gui_press (card_child (fixture, "next_button"));
+  caiji_gui_wait_label (fixture, error_label, caiji_text (CAIJI_TEXT_FRONT_MISSING));
+
+  caiji_gui_take_card (fixture, CAIJI_CARD_SIDE_FRONT, CAIJI_CARD_SIDE_FRONT);
+  caiji_gui_wait_label (fixture, slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "state_label"), "Accepted");
+  caiji_gui_wait_sensitive (fixture, caiji_gui_page (fixture, "card_page"));
+  caiji_gui_press (card_child (fixture, "next_button"));
+  caiji_gui_wait_label (fixture, error_label, caiji_text (CAIJI_TEXT_BACK_MISSING));
+  g_assert_cmpstr (caiji_window_get_visible_page (fixture->window), ==, "card");
+}
+
+/* The kiosk's own analyzer without vision: the card is taken and shown,
+ * never accepted, and 下一步 is refused. */
+static void
+test_card_reading_unavailable (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *state = slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "state_label");
+  GtkWidget *take = slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "take_button");
+
+  caiji_gui_reach_card (fixture);
+  caiji_scripted_analyzer_set_card (fixture->analyzer, NULL, CAIJI_CARD_TIP_UNKNOWN);
+  caiji_gui_wait_sensitive (fixture, take);
+  caiji_gui_press (take);
+  caiji_gui_wait_label (fixture, state, "Scripted: card reading unavailable");
+  g_assert_cmpint (caiji_wizard_get_card_slot (fixture->wizard, CAIJI_CARD_SIDE_FRONT), ==, CAIJI_SLOT_EMPTY);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (take)), ==, caiji_text (CAIJI_TEXT_RETAKE));
+  caiji_gui_press (card_child (fixture, "next_button"));
+  caiji_gui_wait_label (fixture, card_child (fixture, "error_label"), caiji_text (CAIJI_TEXT_FRONT_MISSING));
+}
+
+static void
+test_photo_prompts (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *error_label = photo_child (fixture, "error_label");
+
+  caiji_gui_reach_photo (fixture);
+  caiji_gui_press (photo_child (fixture, "next_button"));
+  caiji_gui_wait_label (fixture, error_label, caiji_text (CAIJI_TEXT_PHOTO_MISSING));
+
+  caiji_scripted_analyzer_set_photo (fixture->analyzer, 0, NULL, 0.5);
+  caiji_gui_wait_sensitive (fixture, caiji_gui_page (fixture, "photo_page"));
+  caiji_gui_upload_photo (fixture, "testdata/faces/obama/obama_2.jpg");
+  caiji_gui_wait_label (fixture, error_label, caiji_text (CAIJI_TEXT_NO_FACE));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (photo_child (fixture, "upload_button"))), ==,
+                   caiji_text (CAIJI_TEXT_UPLOAD_ID_PHOTO));
+  g_assert_cmpstr (caiji_window_get_visible_page (fixture->window), ==, "photo");
+}
+
+static gboolean
+banner_shown (Fixture       *fixture,
+              gconstpointer  data)
+{
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (caiji_gui_page (fixture, "idle_revealer")));
+}
+
+static void
+test_idle_reset_wipes (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *front_view = slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "view");
+  GtkWidget *id_row = caiji_gui_child (caiji_gui_page (fixture, "identify_page"), CAIJI_TYPE_IDENTIFY_PAGE, "id_row");
+
+  caiji_gui_reach_card (fixture);
+  caiji_gui_take_card (fixture, CAIJI_CARD_SIDE_FRONT, CAIJI_CARD_SIDE_FRONT);
+  caiji_gui_wait_label (fixture, slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "state_label"), "Accepted");
+  g_assert_cmpstr (caiji_gui_label (card_child (fixture, "name_value")), ==, fixture->candidate->name);
+  g_assert_nonnull (caiji_camera_view_get_still (CAIJI_CAMERA_VIEW (front_view)));
+
+  /* Started only now: the walk above must not be cut short. */
+  caiji_window_set_idle_timeout (fixture->window, 2);
+  caiji_gui_wait (fixture, banner_shown, NULL, "the idle warning");
+  caiji_gui_wait_page (fixture, "identify");
+
+  g_assert_false (banner_shown (fixture, NULL));
+  g_assert_null (caiji_wizard_get_candidate (fixture->wizard));
+  g_assert_cmpstr (caiji_gui_label (card_child (fixture, "name_value")), ==, "");
+  g_assert_cmpstr (caiji_gui_label (card_child (fixture, "id_number_value")), ==, "");
+  g_assert_cmpstr (caiji_gui_label (slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "state_label")), ==, "");
+  g_assert_null (caiji_camera_view_get_still (CAIJI_CAMERA_VIEW (front_view)));
+  g_assert_null (gtk_picture_get_paintable (GTK_PICTURE (photo_child (fixture, "photo_picture"))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (id_row)), ==, "");
+}
+
+static void
+add_test (const char *path,
+          void      (*test) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, NULL, caiji_gui_fixture_set_up, test, caiji_gui_fixture_tear_down);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  caiji_gui_init (&argc, &argv);
+
+  add_test ("/wizard-ui/pass", test_pass_path);
+  add_test ("/wizard-ui/fail-review-submit", test_fail_path);
+  add_test ("/wizard-ui/matcher-unavailable", test_matcher_unavailable);
+  add_test ("/wizard-ui/card/wrong-side-non-card", test_wrong_side_and_non_card);
+  add_test ("/wizard-ui/card/next-needs-both-sides", test_next_needs_both_sides);
+  add_test ("/wizard-ui/card/reading-unavailable", test_card_reading_unavailable);
+  add_test ("/wizard-ui/photo/prompts", test_photo_prompts);
+  add_test ("/wizard-ui/idle-reset", test_idle_reset_wipes);
+
+  return g_test_run ();
+}
