@@ -25,10 +25,16 @@ void
 caiji_gui_init (int    *argc,
                 char ***argv)
 {
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
   gtk_test_init (argc, argv, NULL);
   adw_init ();
   /* A crossfade caught halfway would make the screenshots a blend. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* What AdwApplication loads for the kiosk; there is no application here. */
+  gtk_css_provider_load_from_resource (css, "/org/caiji/Kiosk/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 void
@@ -38,10 +44,13 @@ caiji_gui_fixture_set_up (CaijiGuiFixture *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) roster = caiji_test_roster (3);
   g_autofree char *path = NULL;
-  g_autofree char *pictures = caiji_test_shared_path ("testdata/faces/obama");
-  g_autoptr(CaijiCamera) camera = caiji_camera_new_demo (pictures, DEMO_PICTURE_MS);
+  g_autofree char *pictures = NULL;
+  g_autoptr(CaijiCamera) camera = NULL;
 
   fixture->dir = caiji_test_make_tmpdir ();
+  pictures = data != NULL ? g_build_filename (fixture->dir, CAIJI_GUI_MISSING_CAMERA, NULL)
+                          : caiji_test_shared_path ("testdata/faces/obama");
+  camera = caiji_camera_new_demo (pictures, DEMO_PICTURE_MS);
   path = g_build_filename (fixture->dir, "caiji.db", NULL);
   fixture->store = caiji_store_open (path, &error);
   g_assert_no_error (error);

@@ -26,6 +26,10 @@ typedef struct {
   CaijiCameraKeeper     *keeper;
 } CaijiGuiFixture;
 
+/* As set-up data: the demo camera's folder is <dir>/camera, which does
+ * not exist until the test makes it. */
+#define CAIJI_GUI_MISSING_CAMERA "camera"
+
 typedef gboolean (*CaijiGuiCondition) (CaijiGuiFixture *fixture,
                                        gconstpointer    data);
 

@@ -6,7 +6,9 @@
  */
 #include "caiji-config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "caiji-card-page.h"
 #include "caiji-card-slot.h"
@@ -29,13 +31,14 @@ save_widget (GtkWidget  *widget,
   g_autofree char *file = g_strdup_printf ("%02u-%s.png", ++shot_number, name);
   g_autofree char *path = g_build_filename (dir, file, NULL);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
+  int width, height;
 
   caiji_gui_settle ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
   g_assert_cmpint (width, >, 0);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
@@ -71,6 +74,20 @@ dialog_shown (Fixture       *fixture,
 }
 
 static gboolean
+has_paintable (Fixture       *fixture,
+               gconstpointer  data)
+{
+  return gtk_picture_get_paintable (GTK_PICTURE ((gpointer) data)) != NULL;
+}
+
+static gboolean
+banner_shown (Fixture       *fixture,
+              gconstpointer  data)
+{
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (caiji_gui_page (fixture, "idle_revealer")));
+}
+
+static gboolean
 view_ready (Fixture       *fixture,
             gconstpointer  data)
 {
@@ -80,27 +97,88 @@ view_ready (Fixture       *fixture,
   return ready;
 }
 
+static GtkWidget *
+face (Fixture    *fixture,
+      const char *name)
+{
+  return child (fixture, "face_page", CAIJI_TYPE_FACE_PAGE, name);
+}
+
 static void
 shoot_card_step (Fixture *fixture)
 {
   GtkWidget *front = child (fixture, "card_page", CAIJI_TYPE_CARD_PAGE, "front_slot");
+  GtkWidget *back = child (fixture, "card_page", CAIJI_TYPE_CARD_PAGE, "back_slot");
   GtkWindow *dialog;
 
+  caiji_scripted_analyzer_set_card (fixture->analyzer, NULL, CAIJI_CARD_TIP_BORDER_MISSING);
   caiji_gui_wait (fixture, view_ready, caiji_gui_child (front, CAIJI_TYPE_CARD_SLOT, "view"), "the preview");
-  shoot (fixture, "card-live");
+  caiji_gui_press (child (fixture, "card_page", CAIJI_TYPE_CARD_PAGE, "next_button"));
+  caiji_gui_wait_visible (fixture, child (fixture, "card_page", CAIJI_TYPE_CARD_PAGE, "error_label"));
+  shoot (fixture, "card-live-front-missing");
+
   caiji_gui_take_card (fixture, CAIJI_CARD_SIDE_FRONT, CAIJI_CARD_SIDE_BACK);
   caiji_gui_wait (fixture, dialog_shown, NULL, "the refusal dialog");
   dialog = caiji_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  shoot (fixture, "card-refusal-dialog-behind");
   save_widget (GTK_WIDGET (dialog), "card-refusal-dialog");
   caiji_gui_press (caiji_gui_find_button (GTK_WIDGET (dialog), caiji_text (CAIJI_TEXT_BACK_HOME)));
   caiji_gui_settle ();
+  caiji_gui_wait_sensitive (fixture, caiji_gui_page (fixture, "card_page"));
   shoot (fixture, "card-refused");
+
   caiji_gui_press (caiji_gui_child (front, CAIJI_TYPE_CARD_SLOT, "take_button"));
+  caiji_gui_take_card (fixture, CAIJI_CARD_SIDE_FRONT, CAIJI_CARD_SIDE_FRONT);
+  caiji_gui_wait_label (fixture, caiji_gui_child (front, CAIJI_TYPE_CARD_SLOT, "state_label"), _("Accepted"));
+  caiji_gui_take_card (fixture, CAIJI_CARD_SIDE_BACK, CAIJI_CARD_SIDE_BACK);
+  caiji_gui_wait_label (fixture, caiji_gui_child (back, CAIJI_TYPE_CARD_SLOT, "state_label"), _("Accepted"));
+  caiji_gui_wait_sensitive (fixture, caiji_gui_page (fixture, "card_page"));
+  shoot (fixture, "card-accepted");
+  caiji_gui_press (child (fixture, "card_page", CAIJI_TYPE_CARD_PAGE, "next_button"));
+  caiji_gui_wait_page (fixture, "photo");
+}
+
+static gboolean
+photo_kept (Fixture       *fixture,
+            gconstpointer  data)
+{
+  return caiji_wizard_get_image (fixture->wizard, CAIJI_IMAGE_ID_PHOTO) != NULL &&
+         gtk_widget_is_sensitive (caiji_gui_page (fixture, "photo_page"));
 }
 
 static void
-test_screens (Fixture       *fixture,
-              gconstpointer  data)
+shoot_photo_step (Fixture *fixture)
+{
+  GtkWidget *error_label = child (fixture, "photo_page", CAIJI_TYPE_PHOTO_PAGE, "error_label");
+
+  shoot (fixture, "photo-empty");
+  caiji_gui_press (child (fixture, "photo_page", CAIJI_TYPE_PHOTO_PAGE, "next_button"));
+  caiji_gui_wait_visible (fixture, error_label);
+  shoot (fixture, "photo-missing");
+  caiji_scripted_analyzer_set_photo (fixture->analyzer, 0, NULL, 0.4);
+  caiji_gui_upload_photo (fixture, "testdata/faces/obama/obama_2.jpg");
+  caiji_gui_wait_label (fixture, error_label, caiji_text (CAIJI_TEXT_NO_FACE));
+  caiji_gui_wait_sensitive (fixture, caiji_gui_page (fixture, "photo_page"));
+  shoot (fixture, "photo-no-face");
+  caiji_scripted_analyzer_set_photo (fixture->analyzer, 1, NULL, 0.92);
+  caiji_gui_upload_photo (fixture, "testdata/faces/obama/obama_1.jpg");
+  caiji_gui_wait (fixture, photo_kept, NULL, "the photo to be kept");
+  shoot (fixture, "photo-accepted");
+  caiji_gui_press (child (fixture, "photo_page", CAIJI_TYPE_PHOTO_PAGE, "next_button"));
+  caiji_gui_wait_page (fixture, "face");
+}
+
+static void
+start_recognition (Fixture *fixture)
+{
+  caiji_scripted_analyzer_set_face (fixture->analyzer, TRUE);
+  caiji_gui_wait_visible (fixture, face (fixture, "start_button"));
+  caiji_gui_press (face (fixture, "start_button"));
+}
+
+static void
+test_review_path (Fixture       *fixture,
+                  gconstpointer  data)
 {
   caiji_gui_settle ();
   shoot (fixture, "identify");
@@ -112,14 +190,78 @@ test_screens (Fixture       *fixture,
   caiji_gui_press (caiji_gui_find_button (caiji_gui_page (fixture, "intro_page"), caiji_text (CAIJI_TEXT_START_CAPTURE)));
   caiji_gui_wait_page (fixture, "card");
   shoot_card_step (fixture);
+  shoot_photo_step (fixture);
+
+  caiji_gui_wait (fixture, view_ready, face (fixture, "view"), "the preview");
+  shoot (fixture, "face-no-face");
+  caiji_scripted_analyzer_set_face (fixture->analyzer, TRUE);
+  caiji_gui_wait_visible (fixture, face (fixture, "start_button"));
+  shoot (fixture, "face-detected");
+  caiji_scripted_analyzer_set_match (fixture->analyzer, CAIJI_FACE_OUTCOME_UNAVAILABLE, 0);
+  caiji_gui_press (face (fixture, "start_button"));
+  caiji_gui_wait_visible (fixture, face (fixture, "review_button"));
+  caiji_gui_wait (fixture, view_ready, face (fixture, "view"), "the preview");
+  shoot (fixture, "face-matcher-unavailable");
+  caiji_gui_press (face (fixture, "review_button"));
+  caiji_gui_wait_visible (fixture, face (fixture, "submit_button"));
+  shoot (fixture, "face-review-photo");
+  caiji_gui_press (face (fixture, "submit_button"));
+  caiji_gui_wait_page (fixture, "submitted");
+  shoot (fixture, "submitted");
+}
+
+static void
+test_pass_path (Fixture       *fixture,
+                gconstpointer  data)
+{
+  caiji_gui_reach_face (fixture);
+  caiji_scripted_analyzer_set_match (fixture->analyzer, CAIJI_FACE_OUTCOME_NO_MATCH, 0.1);
+  start_recognition (fixture);
+  caiji_gui_wait_visible (fixture, face (fixture, "review_button"));
+  caiji_gui_wait (fixture, view_ready, face (fixture, "view"), "the preview");
+  shoot (fixture, "face-failed");
+  caiji_scripted_analyzer_set_face (fixture->analyzer, FALSE);
+  caiji_gui_press (face (fixture, "retry_button"));
+  caiji_scripted_analyzer_set_match (fixture->analyzer, CAIJI_FACE_OUTCOME_MATCH, 0.8);
+  start_recognition (fixture);
+  caiji_gui_wait_page (fixture, "passed");
+  caiji_gui_wait (fixture, has_paintable, child (fixture, "passed_page", CAIJI_TYPE_RESULT_PAGE, "face_picture"),
+                  "the face photo");
+  caiji_gui_wait (fixture, has_paintable, child (fixture, "passed_page", CAIJI_TYPE_RESULT_PAGE, "id_photo_picture"),
+                  "the ID photo");
+  shoot (fixture, "passed");
+
+  caiji_window_set_idle_timeout (fixture->window, 20);
+  caiji_gui_wait (fixture, banner_shown, NULL, "the idle warning");
+  shoot (fixture, "idle-warning");
+}
+
+static void
+test_camera_problem (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  caiji_gui_reach_card (fixture);
+  caiji_gui_settle ();
+  shoot (fixture, "card-camera-problem");
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  /* The screens as candidates see them: in the kiosk's own language. */
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   caiji_gui_init (&argc, &argv);
-  g_test_add ("/screenshots/screens", Fixture, NULL, caiji_gui_fixture_set_up, test_screens,
+  g_test_add ("/screenshots/review-path", Fixture, NULL, caiji_gui_fixture_set_up, test_review_path,
               caiji_gui_fixture_tear_down);
+  g_test_add ("/screenshots/pass-path", Fixture, NULL, caiji_gui_fixture_set_up, test_pass_path,
+              caiji_gui_fixture_tear_down);
+  g_test_add ("/screenshots/camera-problem", Fixture, CAIJI_GUI_MISSING_CAMERA, caiji_gui_fixture_set_up,
+              test_camera_problem, caiji_gui_fixture_tear_down);
   return g_test_run ();
 }

@@ -5,7 +5,9 @@
  */
 #include "caiji-config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "caiji-camera-view.h"
 #include "caiji-card-page.h"
@@ -15,6 +17,7 @@
 #include "caiji-identify-page.h"
 #include "caiji-photo-page.h"
 #include "caiji-result-page.h"
+#include "caiji-test-utils.h"
 #include "caiji-texts.h"
 
 typedef CaijiGuiFixture Fixture;
@@ -330,6 +333,38 @@ test_idle_reset_wipes (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (id_row)), ==, "");
 }
 
+static gboolean
+problem_shown (Fixture       *fixture,
+               gconstpointer  data)
+{
+  return g_strcmp0 (caiji_gui_label (caiji_gui_child ((gpointer) data, CAIJI_TYPE_CAMERA_VIEW, "problem_label")), "") != 0;
+}
+
+/* The camera is missing when the step opens (unplugged): the slots say
+ * so and cannot take a picture; once it is back the preview returns with
+ * nobody pressing anything. */
+static void
+test_camera_recovers (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *view = slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "view");
+  GtkWidget *take = slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "take_button");
+  g_autofree char *folder = g_build_filename (fixture->dir, CAIJI_GUI_MISSING_CAMERA, NULL);
+  g_autofree char *picture = g_build_filename (folder, "face.jpg", NULL);
+  g_autofree char *source = caiji_test_shared_path ("testdata/faces/obama/obama_1.jpg");
+
+  caiji_gui_reach_card (fixture);
+  caiji_gui_wait (fixture, problem_shown, view, "the camera problem");
+  g_assert_false (gtk_widget_is_sensitive (take));
+  g_assert_false (caiji_camera_view_is_ready (CAIJI_CAMERA_VIEW (view)));
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (symlink (source, picture), ==, 0);
+  caiji_gui_wait_sensitive (fixture, take);
+  g_assert_true (caiji_camera_view_is_ready (CAIJI_CAMERA_VIEW (view)));
+  g_assert_null (caiji_camera_keeper_get_problem (fixture->keeper));
+}
+
 static void
 add_test (const char *path,
           void      (*test) (Fixture *, gconstpointer))
@@ -351,6 +386,8 @@ main (int   argc,
   add_test ("/wizard-ui/card/reading-unavailable", test_card_reading_unavailable);
   add_test ("/wizard-ui/photo/prompts", test_photo_prompts);
   add_test ("/wizard-ui/idle-reset", test_idle_reset_wipes);
+  g_test_add ("/wizard-ui/camera-recovers", Fixture, CAIJI_GUI_MISSING_CAMERA, caiji_gui_fixture_set_up,
+              test_camera_recovers, caiji_gui_fixture_tear_down);
 
   return g_test_run ();
 }

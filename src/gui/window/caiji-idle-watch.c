@@ -8,6 +8,8 @@
  */
 #include "caiji-config.h"
 
+#include <math.h>
+
 #include "caiji-idle-watch.h"
 
 #define TICK_MS 250
@@ -19,6 +21,8 @@ struct _CaijiIdleWatch {
   gint64   last_activity;    /* monotonic µs */
   guint    tick_id;
   guint    warned;           /* seconds shown in the last warning, 0 if none */
+  double   pointer_x;
+  double   pointer_y;
 };
 
 G_DEFINE_FINAL_TYPE (CaijiIdleWatch, caiji_idle_watch, G_TYPE_OBJECT)
@@ -66,12 +70,57 @@ tick_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* GTK also sends motion (and crossing) events when the layout changes
+ * under a pointer that did not move, the warning banner appearing for
+ * one: only a pointer that really moved counts. */
+static gboolean
+pointer_moved (CaijiIdleWatch *self,
+               GdkEvent       *event)
+{
+  double x, y;
+  gboolean moved;
+
+  if (!gdk_event_get_position (event, &x, &y))
+    return FALSE;
+  moved = fabs (x - self->pointer_x) >= 1 || fabs (y - self->pointer_y) >= 1;
+  self->pointer_x = x;
+  self->pointer_y = y;
+  return moved;
+}
+
+/* Only what a person does counts as activity. */
+static gboolean
+is_input (CaijiIdleWatch *self,
+          GdkEvent       *event)
+{
+  switch (gdk_event_get_event_type (event))
+    {
+    case GDK_MOTION_NOTIFY:
+      return pointer_moved (self, event);
+    case GDK_BUTTON_PRESS:
+    case GDK_BUTTON_RELEASE:
+    case GDK_KEY_PRESS:
+    case GDK_KEY_RELEASE:
+    case GDK_SCROLL:
+    case GDK_TOUCH_BEGIN:
+    case GDK_TOUCH_UPDATE:
+    case GDK_TOUCH_END:
+    case GDK_TOUCHPAD_SWIPE:
+    case GDK_TOUCHPAD_PINCH:
+    case GDK_TOUCHPAD_HOLD:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 static gboolean
 event_cb (GtkEventControllerLegacy *controller,
           GdkEvent                 *event,
           CaijiIdleWatch           *self)
 {
-  caiji_idle_watch_poke (self);
+  if (is_input (self, event))
+    caiji_idle_watch_poke (self);
   return GDK_EVENT_PROPAGATE;
 }
 
@@ -99,8 +148,8 @@ caiji_idle_watch_init (CaijiIdleWatch *self)
   self->last_activity = g_get_monotonic_time ();
 }
 
-/* The watch lives as long as the window's controller does not matter:
- * the window owns the watch and the controller, and drops both together. */
+/* The controller belongs to the window; it reaches the watch only while
+ * the watch exists (g_signal_connect_object). */
 CaijiIdleWatch *
 caiji_idle_watch_new (GtkWidget *window)
 {
