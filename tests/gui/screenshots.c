@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "caiji-camera-view.h"
 #include "caiji-card-page.h"
 #include "caiji-card-slot.h"
 #include "caiji-face-page.h"
@@ -113,6 +114,8 @@ shoot_card_step (Fixture *fixture)
 
   caiji_scripted_analyzer_set_card (fixture->analyzer, NULL, CAIJI_CARD_TIP_BORDER_MISSING);
   caiji_gui_wait (fixture, view_ready, caiji_gui_child (front, CAIJI_TYPE_CARD_SLOT, "view"), "the preview");
+  caiji_gui_wait_visible (fixture, caiji_gui_child (caiji_gui_child (front, CAIJI_TYPE_CARD_SLOT, "view"),
+                                                    CAIJI_TYPE_CAMERA_VIEW, "tip_label"));
   caiji_gui_press (child (fixture, "card_page", CAIJI_TYPE_CARD_PAGE, "next_button"));
   caiji_gui_wait_visible (fixture, child (fixture, "card_page", CAIJI_TYPE_CARD_PAGE, "error_label"));
   shoot (fixture, "card-live-front-missing");

@@ -91,7 +91,7 @@ expect_refusal_dialog (Fixture    *fixture,
 
   caiji_gui_wait (fixture, dialog_shown, NULL, "the refusal dialog");
   dialog = ADW_MESSAGE_DIALOG (caiji_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, prompt);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, prompt);
   caiji_gui_press (caiji_gui_find_button (GTK_WIDGET (dialog), caiji_text (CAIJI_TEXT_BACK_HOME)));
   caiji_gui_wait (fixture, dialog_gone, NULL, "the refusal dialog to close");
   g_assert_cmpstr (caiji_window_get_visible_page (fixture->window), ==, "card");

@@ -61,6 +61,12 @@ update_visible (CaijiCameraView *self)
   else
     name = "live";
   gtk_stack_set_visible_child_name (self->stack, name);
+  /* The card outline guides a live picture only; a face box also marks
+   * the face on the still that 检测人脸图像如图 shows. */
+  gtk_widget_set_visible (GTK_WIDGET (self->guide), g_str_equal (name, "live") || g_str_equal (name, "still"));
+  caiji_preview_guide_set_live (self->guide, self->live);
+  gtk_widget_set_visible (GTK_WIDGET (self->tip_label),
+                          g_str_equal (name, "live") && gtk_label_get_text (self->tip_label)[0] != '\0');
   gtk_spinner_set_spinning (self->spinner, g_str_equal (name, "waiting"));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
 }
@@ -186,8 +192,8 @@ static void
 caiji_camera_view_init (CaijiCameraView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* Not a bound template child: AdwBin unparents its child itself. */
-  self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
+  /* Not bound from the template: AdwBin unparents its child itself. */
+  self->stack = GTK_STACK (gtk_overlay_get_child (GTK_OVERLAY (adw_bin_get_child (ADW_BIN (self)))));
   self->live = TRUE;
   g_signal_connect (self, "map", G_CALLBACK (mapped_changed_cb), NULL);
   g_signal_connect (self, "unmap", G_CALLBACK (mapped_changed_cb), NULL);
@@ -228,7 +234,7 @@ caiji_camera_view_set_tip (CaijiCameraView *self,
 {
   g_return_if_fail (CAIJI_IS_CAMERA_VIEW (self));
   gtk_label_set_text (self->tip_label, tip != NULL ? tip : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->tip_label), tip != NULL);
+  update_visible (self);
 }
 
 void

@@ -19,6 +19,7 @@ struct _CaijiPreviewGuide {
   CaijiPreviewGuideMode  mode;
   guint                  frame_width;
   guint                  frame_height;
+  gboolean               live;
   gboolean               has_box;
   graphene_rect_t        box;
 };
@@ -85,7 +86,7 @@ caiji_preview_guide_snapshot (GtkWidget   *widget,
 
   if (!frame_area (self, &area, &scale))
     return;
-  if (self->mode == CAIJI_PREVIEW_GUIDE_CARD)
+  if (self->mode == CAIJI_PREVIEW_GUIDE_CARD && self->live)
     {
       card_outline (&area, &rect);
       draw_frame (snapshot, &rect, &white, 18);
@@ -131,6 +132,16 @@ caiji_preview_guide_set_frame (CaijiPreviewGuide *self,
     return;
   self->frame_width = width;
   self->frame_height = height;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Whether a live preview is shown, not a picture that was taken. */
+void
+caiji_preview_guide_set_live (CaijiPreviewGuide *self,
+                              gboolean           live)
+{
+  g_return_if_fail (CAIJI_IS_PREVIEW_GUIDE (self));
+  self->live = live;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (CaijiPreviewGuide, caiji_preview_guide, CAIJI, PREVIEW_GUI
 
 void caiji_preview_guide_set_mode     (CaijiPreviewGuide     *self,
                                        CaijiPreviewGuideMode  mode);
+void caiji_preview_guide_set_live     (CaijiPreviewGuide     *self,
+                                       gboolean               live);
 void caiji_preview_guide_set_frame    (CaijiPreviewGuide     *self,
                                        guint                  width,
                                        guint                  height);

@@ -124,7 +124,8 @@ show_refusal (CaijiCardPage *self,
   GtkWidget *dialog;
 
   close_refusal (self);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, message);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, message,
+                                   _("Show the requested side of your own resident ID card, flat and fully in view."));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "back", caiji_text (CAIJI_TEXT_BACK_HOME));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "back");
   gtk_widget_add_css_class (dialog, "refusal-dialog");

@@ -132,6 +132,7 @@ show_picture (CaijiFacePage  *self,
         }
       break;
     case CAIJI_FACE_STATE_REVIEW_PHOTO:
+      caiji_camera_view_set_face_box (self->view, NULL, 0, 0);
       if (self->review_photo != NULL)
         caiji_camera_view_show_still (self->view, self->review_photo, NULL);
       break;

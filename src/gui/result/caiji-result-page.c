@@ -118,7 +118,9 @@ show_result (CaijiResultPage *self)
   self->cancellable = g_cancellable_new ();
   load_picture (self, CAIJI_IMAGE_ID_PHOTO, self->id_photo_picture);
   load_picture (self, CAIJI_IMAGE_FACE, self->face_picture);
+  /* On the 提交审核 page the status is the title already. */
   gtk_label_set_text (self->status_label, caiji_record_status_display_name (status));
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), !self->submitted);
   gtk_label_set_text (self->payment_label, caiji_record_status_payment_text (status));
 }
 
