@@ -13,13 +13,27 @@ if [[ -z ${DISPLAY:-} && -z ${WAYLAND_DISPLAY:-} ]]; then
   exit 1
 fi
 
+# The demo camera's playlist: links to the shared test faces of one person
+# each (never copies: they are not ours to put in the build or the repo).
+demo_pictures() {
+  local dir="$build/demo/camera" faces="$root/../shared/testdata/faces" picture
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  for picture in "$faces"/*/*.jpg "$faces"/*/*.png; do
+    [[ -e $picture ]] || continue
+    case $picture in */multi/* | */partial/*) continue ;; esac
+    ln -s "$picture" "$dir/$(basename "$(dirname "$picture")")-$(basename "$picture")"
+  done
+  echo "$dir"
+}
+
 args=("$@")
 if ! compgen -G '/dev/video*' >/dev/null; then
   demo_db="$build/demo/caiji-demo.db"
   mkdir -p "$(dirname "$demo_db")"
   "$build/src/cli/caiji" --db "$demo_db" roster import "$root/data/demo/roster.csv" >/dev/null
   echo "run-kiosk: no webcam found, starting in demo mode (database $demo_db)." >&2
-  args=(--demo --db "$demo_db" "${args[@]}")
+  args=("--demo=$(demo_pictures)" --db "$demo_db" "${args[@]}")
 fi
 
 export GSETTINGS_SCHEMA_DIR="$build/data"

@@ -9,6 +9,7 @@ struct _CaijiScriptedAnalyzer {
   GObject           parent_instance;
 
   GMutex            lock;
+  CaijiCaptureAnalyzer *unavailable;  /* the kiosk's own, for what is scripted as missing */
   CaijiCardReading *reading;
   CaijiCardTip      tip;
   guint             faces;
@@ -45,13 +46,9 @@ read_card (CaijiCaptureAnalyzer *analyzer,
   CaijiScriptedAnalyzer *self = CAIJI_SCRIPTED_ANALYZER (analyzer);
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
-  *tip = self->tip;
   if (self->reading == NULL)
-    {
-      g_set_error_literal (error, CAIJI_CAPTURE_ANALYZER_ERROR, CAIJI_CAPTURE_ANALYZER_ERROR_UNAVAILABLE,
-                           "Scripted: card reading unavailable");
-      return NULL;
-    }
+    return caiji_capture_analyzer_read_card (self->unavailable, image, wanted, tip, error);
+  *tip = self->tip;
   return caiji_card_reading_copy (self->reading);
 }
 
@@ -125,6 +122,7 @@ caiji_scripted_analyzer_finalize (GObject *object)
 
   caiji_card_reading_free (self->reading);
   g_free (self->problem);
+  g_clear_object (&self->unavailable);
   g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (caiji_scripted_analyzer_parent_class)->finalize (object);
 }
@@ -139,6 +137,7 @@ static void
 caiji_scripted_analyzer_init (CaijiScriptedAnalyzer *self)
 {
   g_mutex_init (&self->lock);
+  self->unavailable = caiji_capture_analyzer_new_unavailable ();
   self->quality = 0.9;
   self->faces = 1;
   self->outcome = CAIJI_FACE_OUTCOME_MATCH;

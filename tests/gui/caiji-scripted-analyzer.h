@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CaijiScriptedAnalyzer, caiji_scripted_analyzer, CAIJI, SCRIPTED_ANALYZER, GObject)
 
 CaijiScriptedAnalyzer *caiji_scripted_analyzer_new       (void);
-/* reading NULL: card reading unavailable. */
+/* reading NULL: card reading unavailable, as on a kiosk without it. */
 void caiji_scripted_analyzer_set_card  (CaijiScriptedAnalyzer  *self,
                                         const CaijiCardReading *reading,
                                         CaijiCardTip            tip);
