@@ -28,6 +28,14 @@ static const CaijiCliCommand commands[] = {
     1, 1, caiji_cli_records_show },
   { "db", "check", NULL, N_("Check the database’s integrity and count what it holds"),
     0, 0, caiji_cli_db_check },
+  { "db", "rekey", NULL, N_("Seal every protected value with a new data key"),
+    0, 0, caiji_cli_db_rekey },
+  { "db", "purge", NULL, N_("Delete images the hub confirmed longer ago than the retention period"),
+    0, 0, caiji_cli_db_purge },
+  { "audit", "list", NULL, N_("List the audit log: who did what, and when"),
+    0, 0, caiji_cli_audit_list },
+  { "audit", "verify", NULL, N_("Check that no audit log entry was changed, removed or reordered"),
+    0, 0, caiji_cli_audit_verify },
 };
 
 static void
