@@ -1,7 +1,7 @@
 /* caiji-camera-demo.c: a folder of pictures shown as a live feed
  *
  * For machines without a webcam (this build machine, a demo at a fair):
- * each JPEG or PNG in the folder is shown for interval_ms, repeated at
+ * each JPEG or PNG in the folder and its sub-folders is shown for interval_ms, repeated at
  * the preview's frame rate so vision sees a steady stream, then the next.
  * Pictures are decoded on the demo thread, never on the caller's.
  */
@@ -31,19 +31,37 @@ compare_paths (gconstpointer a,
   return g_strcmp0 (*(char *const *) a, *(char *const *) b);
 }
 
+/* The folder's pictures and those of its sub-folders, one level deep, so
+ * a folder of people (one sub-folder each) plays as it is. */
+static void
+add_pictures (GPtrArray  *paths,
+              const char *folder,
+              gboolean    descend)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL && paths->len < MAX_PICTURES)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      if (is_picture_name (name))
+        g_ptr_array_add (paths, g_steal_pointer (&path));
+      else if (descend && g_file_test (path, G_FILE_TEST_IS_DIR))
+        add_pictures (paths, path, FALSE);
+    }
+}
+
 static GPtrArray *
 list_pictures (const char *folder,
                GError    **error)
 {
   g_autoptr(GDir) dir = g_dir_open (folder, 0, error);
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
 
   if (dir == NULL)
     return NULL;
-  while ((name = g_dir_read_name (dir)) != NULL && paths->len < MAX_PICTURES)
-    if (is_picture_name (name))
-      g_ptr_array_add (paths, g_build_filename (folder, name, NULL));
+  add_pictures (paths, folder, TRUE);
   g_ptr_array_sort (paths, compare_paths);
   return g_steal_pointer (&paths);
 }

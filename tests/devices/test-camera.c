@@ -1,5 +1,6 @@
 /* test-camera.c: frames arrive on the main context, the newest wins, and
  * a missing camera or an empty demo folder is a clear failure. */
+#include <glib/gstdio.h>
 #include <gst/gst.h>
 
 #include "caiji-camera.h"
@@ -148,13 +149,16 @@ test_demo_cycles_pictures (void)
 {
   g_autofree char *dir = caiji_test_make_tmpdir ();
   g_autofree char *broken = g_build_filename (dir, "b-broken.jpg", NULL);
+  g_autofree char *person = g_build_filename (dir, "person", NULL);
   g_autoptr(CaijiCamera) camera = caiji_camera_new_demo (dir, 1);
   g_autoptr(GError) error = NULL;
   gboolean seen_a = FALSE, seen_c = FALSE;
   Watch watch = { 0 };
 
   write_picture (dir, "a.jpg", 64, 48);
-  write_picture (dir, "c.jpg", 80, 40);
+  /* One level of sub-folders is played too: a folder of people. */
+  g_assert_cmpint (g_mkdir (person, 0700), ==, 0);
+  write_picture (person, "c.jpg", 80, 40);
   g_assert_true (g_file_set_contents (broken, "not a picture", -1, NULL));
   watch_camera (camera, &watch);
   g_assert_true (caiji_camera_start (camera, &error));
