@@ -16,6 +16,7 @@ struct _CaijiScriptedAnalyzer {
   char             *problem;
   double            quality;
   gboolean          has_face;
+  gboolean          no_detector;
   CaijiFaceOutcome  outcome;
   double            score;
   guint             matches;   /* how many comparisons ran */
@@ -79,6 +80,8 @@ find_face (CaijiCaptureAnalyzer *analyzer,
   float width = caiji_image_get_width (frame);
   float height = caiji_image_get_height (frame);
 
+  if (self->no_detector)
+    return caiji_capture_analyzer_find_face (self->unavailable, frame, has_face, box, error);
   *has_face = self->has_face;
   if (self->has_face)
     graphene_rect_init (box, width * 0.3f, height * 0.2f, width * 0.4f, height * 0.5f);
@@ -183,6 +186,15 @@ caiji_scripted_analyzer_set_face (CaijiScriptedAnalyzer *self,
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   self->has_face = has_face;
+}
+
+void
+caiji_scripted_analyzer_set_no_detector (CaijiScriptedAnalyzer *self,
+                                         gboolean               no_detector)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  self->no_detector = no_detector;
 }
 
 void

@@ -24,6 +24,8 @@ void caiji_scripted_analyzer_set_photo (CaijiScriptedAnalyzer  *self,
                                         double                  quality);
 void caiji_scripted_analyzer_set_face  (CaijiScriptedAnalyzer  *self,
                                         gboolean                has_face);
+void caiji_scripted_analyzer_set_no_detector (CaijiScriptedAnalyzer *self,
+                                              gboolean               no_detector);
 void caiji_scripted_analyzer_set_match (CaijiScriptedAnalyzer  *self,
                                         CaijiFaceOutcome        outcome,
                                         double                  score);

@@ -264,6 +264,17 @@ test_camera_problem (Fixture       *fixture,
   shoot (fixture, "card-camera-problem");
 }
 
+static void
+test_detector_unavailable (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  caiji_scripted_analyzer_set_no_detector (fixture->analyzer, TRUE);
+  caiji_gui_reach_face (fixture);
+  caiji_gui_wait_visible (fixture, face (fixture, "notice_label"));
+  caiji_gui_wait (fixture, view_ready, face (fixture, "view"), "the preview");
+  shoot (fixture, "face-detector-unavailable");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +291,8 @@ main (int   argc,
               caiji_gui_fixture_tear_down);
   g_test_add ("/screenshots/pass-path", Fixture, NULL, caiji_gui_fixture_set_up, test_pass_path,
               caiji_gui_fixture_tear_down);
+  g_test_add ("/screenshots/detector-unavailable", Fixture, NULL, caiji_gui_fixture_set_up,
+              test_detector_unavailable, caiji_gui_fixture_tear_down);
   g_test_add ("/screenshots/camera-problem", Fixture, CAIJI_GUI_MISSING_CAMERA, caiji_gui_fixture_set_up,
               test_camera_problem, caiji_gui_fixture_tear_down);
   return g_test_run ();

@@ -340,6 +340,24 @@ test_idle_reset_wipes (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (id_row)), ==, "");
 }
 
+/* Without a face detector nothing may pass for a found face: the step
+ * says why and offers no 开始识别. */
+static void
+test_detector_unavailable (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *notice = face_child (fixture, "notice_label");
+
+  caiji_scripted_analyzer_set_no_detector (fixture->analyzer, TRUE);
+  caiji_scripted_analyzer_set_face (fixture->analyzer, TRUE);
+  caiji_gui_reach_face (fixture);
+  caiji_gui_wait_visible (fixture, notice);
+  g_assert_nonnull (strstr (caiji_gui_label (notice), "not available"));
+  g_assert_cmpstr (caiji_gui_label (face_child (fixture, "prompt_label")), ==, caiji_text (CAIJI_TEXT_NO_FACE));
+  g_assert_false (gtk_widget_is_visible (face_child (fixture, "start_button")));
+  g_assert_cmpint (caiji_wizard_get_face_state (fixture->wizard), ==, CAIJI_FACE_STATE_NO_FACE);
+}
+
 static gboolean
 problem_shown (Fixture       *fixture,
                gconstpointer  data)
@@ -388,6 +406,7 @@ main (int   argc,
   add_test ("/wizard-ui/pass", test_pass_path);
   add_test ("/wizard-ui/fail-review-submit", test_fail_path);
   add_test ("/wizard-ui/matcher-unavailable", test_matcher_unavailable);
+  add_test ("/wizard-ui/detector-unavailable", test_detector_unavailable);
   add_test ("/wizard-ui/card/wrong-side-non-card", test_wrong_side_and_non_card);
   add_test ("/wizard-ui/card/next-needs-both-sides", test_next_needs_both_sides);
   add_test ("/wizard-ui/card/reading-unavailable", test_card_reading_unavailable);
