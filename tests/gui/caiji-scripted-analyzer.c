@@ -20,6 +20,7 @@ struct _CaijiScriptedAnalyzer {
   CaijiFaceOutcome  outcome;
   double            score;
   guint             matches;   /* how many comparisons ran */
+  char             *expected_name;  /* what the last card reading was told */
 };
 
 static void analyzer_iface_init (CaijiCaptureAnalyzerInterface *iface);
@@ -41,14 +42,17 @@ static CaijiCardReading *
 read_card (CaijiCaptureAnalyzer *analyzer,
            const CaijiImage     *image,
            CaijiCardSide         wanted,
+           const char           *expected_name,
            CaijiCardTip         *tip,
            GError              **error)
 {
   CaijiScriptedAnalyzer *self = CAIJI_SCRIPTED_ANALYZER (analyzer);
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
+  g_free (self->expected_name);
+  self->expected_name = g_strdup (expected_name);
   if (self->reading == NULL)
-    return caiji_capture_analyzer_read_card (self->unavailable, image, wanted, tip, error);
+    return caiji_capture_analyzer_read_card (self->unavailable, image, wanted, expected_name, tip, error);
   *tip = self->tip;
   return caiji_card_reading_copy (self->reading);
 }
@@ -126,6 +130,7 @@ caiji_scripted_analyzer_finalize (GObject *object)
   caiji_card_reading_free (self->reading);
   g_free (self->problem);
   g_clear_object (&self->unavailable);
+  g_free (self->expected_name);
   g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (caiji_scripted_analyzer_parent_class)->finalize (object);
 }
@@ -214,4 +219,12 @@ caiji_scripted_analyzer_get_matches (CaijiScriptedAnalyzer *self)
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   return self->matches;
+}
+
+char *
+caiji_scripted_analyzer_dup_expected_name (CaijiScriptedAnalyzer *self)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  return g_strdup (self->expected_name);
 }

@@ -30,5 +30,6 @@ void caiji_scripted_analyzer_set_match (CaijiScriptedAnalyzer  *self,
                                         CaijiFaceOutcome        outcome,
                                         double                  score);
 guint caiji_scripted_analyzer_get_matches (CaijiScriptedAnalyzer *self);
+char *caiji_scripted_analyzer_dup_expected_name (CaijiScriptedAnalyzer *self);
 
 G_END_DECLS

@@ -126,12 +126,17 @@ static void
 test_pass_path (Fixture       *fixture,
                 gconstpointer  data)
 {
+  g_autofree char *expected_name = NULL;
+
   caiji_gui_reach_card (fixture);
   /* Nothing read yet: the fields say they fill in by themselves. */
   g_assert_cmpstr (caiji_gui_label (card_child (fixture, "name_value")), ==,
                    caiji_text (CAIJI_TEXT_CARD_AUTOFILL_HINT));
   caiji_gui_wait_sensitive (fixture, caiji_gui_page (fixture, "card_page"));
   caiji_gui_complete_card (fixture);
+  /* The reading is told whose card to expect, to confirm the name. */
+  expected_name = caiji_scripted_analyzer_dup_expected_name (fixture->analyzer);
+  g_assert_cmpstr (expected_name, ==, fixture->candidate->name);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (photo_child (fixture, "upload_button"))), ==,
                    caiji_text (CAIJI_TEXT_UPLOAD_ID_PHOTO));
 

@@ -26,13 +26,14 @@ CaijiCardReading *
 caiji_capture_analyzer_read_card (CaijiCaptureAnalyzer *self,
                                   const CaijiImage     *image,
                                   CaijiCardSide         wanted,
+                                  const char           *expected_name,
                                   CaijiCardTip         *tip,
                                   GError              **error)
 {
   CaijiCardTip ignored;
 
   g_return_val_if_fail (CAIJI_IS_CAPTURE_ANALYZER (self), NULL);
-  return CAIJI_CAPTURE_ANALYZER_GET_IFACE (self)->read_card (self, image, wanted,
+  return CAIJI_CAPTURE_ANALYZER_GET_IFACE (self)->read_card (self, image, wanted, expected_name,
                                                              tip != NULL ? tip : &ignored, error);
 }
 

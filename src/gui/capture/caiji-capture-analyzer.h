@@ -52,10 +52,13 @@ struct _CaijiCaptureAnalyzerInterface {
   /* The live tip for a preview frame. */
   CaijiCardTip      (*card_tip)    (CaijiCaptureAnalyzer *self,
                                     const CaijiImage     *frame);
-  /* Side and fields of a still or a file; side NONE for a non-card. */
+  /* Side and fields of a still or a file; side NONE for a non-card.
+   * expected_name (the signed-in candidate's) helps confirm a name the
+   * OCR read uncertainly; the wizard still checks it. */
   CaijiCardReading *(*read_card)   (CaijiCaptureAnalyzer *self,
                                     const CaijiImage     *image,
                                     CaijiCardSide         wanted,
+                                    const char           *expected_name,
                                     CaijiCardTip         *tip,
                                     GError              **error);
   gboolean          (*check_photo) (CaijiCaptureAnalyzer *self,
@@ -82,6 +85,7 @@ CaijiCardTip      caiji_capture_analyzer_card_tip    (CaijiCaptureAnalyzer *self
 CaijiCardReading *caiji_capture_analyzer_read_card   (CaijiCaptureAnalyzer *self,
                                                       const CaijiImage     *image,
                                                       CaijiCardSide         wanted,
+                                                      const char           *expected_name,
                                                       CaijiCardTip         *tip,
                                                       GError              **error);
 gboolean          caiji_capture_analyzer_check_photo (CaijiCaptureAnalyzer *self,

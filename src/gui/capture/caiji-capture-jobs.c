@@ -62,6 +62,7 @@ caiji_capture_request_free (CaijiCaptureRequest *request)
   g_clear_pointer (&request->frame, caiji_frame_unref);
   g_clear_object (&request->file);
   g_clear_pointer (&request->id_photo, g_bytes_unref);
+  g_free (request->expected_name);
   g_free (request);
 }
 
@@ -148,7 +149,8 @@ analyse (CaijiCaptureAnalyzer *analyzer,
     {
     case CAIJI_CAPTURE_JOB_CARD:
       result->reading = caiji_capture_analyzer_read_card (analyzer, image, request->wanted,
-                                                          &result->tip, &result->unavailable);
+                                                          request->expected_name, &result->tip,
+                                                          &result->unavailable);
       break;
     case CAIJI_CAPTURE_JOB_PHOTO:
       caiji_capture_analyzer_check_photo (analyzer, image, &result->photo, &result->unavailable);

@@ -28,6 +28,7 @@ typedef struct {
   CaijiFrame       *frame;      /* the picture: a frame … */
   GFile            *file;       /* … or a file */
   CaijiCardSide     wanted;     /* CARD */
+  char             *expected_name;  /* CARD: the signed-in candidate's */
   GBytes           *id_photo;   /* MATCH */
 } CaijiCaptureRequest;
 

@@ -43,6 +43,7 @@ static CaijiCardReading *
 read_card (CaijiCaptureAnalyzer *analyzer,
            const CaijiImage     *image,
            CaijiCardSide         wanted,
+           const char           *expected_name,
            CaijiCardTip         *tip,
            GError              **error)
 {

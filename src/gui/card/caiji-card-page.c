@@ -205,7 +205,11 @@ tip_cb (CaijiCardPage            *self,
 static void
 wizard_changed_cb (CaijiCardPage *self)
 {
-  if (caiji_wizard_get_candidate (self->wizard) == NULL)
+  const CaijiCandidate *candidate = caiji_wizard_get_candidate (self->wizard);
+
+  caiji_card_slot_set_expected_name (self->front_slot, candidate != NULL ? candidate->name : NULL);
+  caiji_card_slot_set_expected_name (self->back_slot, candidate != NULL ? candidate->name : NULL);
+  if (candidate == NULL)
     wipe (self);
   else if (caiji_wizard_get_page (self->wizard) == CAIJI_WIZARD_PAGE_CARD)
     show_fields (self);

@@ -23,6 +23,7 @@ struct _CaijiCardSlot {
   CaijiCameraKeeper    *keeper;
   CaijiCaptureAnalyzer *analyzer;
   GCancellable         *cancellable;   /* of the reading in flight */
+  char                 *expected_name; /* the signed-in candidate's */
 
   GtkLabel             *title_label;
   CaijiCameraView      *view;
@@ -97,6 +98,7 @@ read_picture (CaijiCardSlot       *self,
               CaijiCaptureRequest *request)
 {
   request->wanted = self->side;
+  request->expected_name = g_strdup (self->expected_name);
   self->cancellable = g_cancellable_new ();
   set_message (self, _("Reading the card…"), NULL);
   caiji_capture_run_async (self->analyzer, request, self->cancellable, read_done_cb, g_object_ref (self));
@@ -148,6 +150,7 @@ caiji_card_slot_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->keeper);
   g_clear_object (&self->analyzer);
+  g_clear_pointer (&self->expected_name, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAIJI_TYPE_CARD_SLOT);
   G_OBJECT_CLASS (caiji_card_slot_parent_class)->dispose (object);
 }
@@ -220,6 +223,17 @@ caiji_card_slot_set_capture (CaijiCardSlot        *self,
   self->analyzer = g_object_ref (analyzer);
   caiji_camera_view_set_keeper (self->view, keeper);
   update_buttons (self);
+}
+
+/* The name the card should show: the signed-in candidate's, or NULL. */
+void
+caiji_card_slot_set_expected_name (CaijiCardSlot *self,
+                                   const char    *name)
+{
+  g_return_if_fail (CAIJI_IS_CARD_SLOT (self));
+
+  g_free (self->expected_name);
+  self->expected_name = g_strdup (name);
 }
 
 void

@@ -17,6 +17,8 @@ CaijiCardSide caiji_card_slot_get_side    (CaijiCardSlot        *self);
 void          caiji_card_slot_set_capture (CaijiCardSlot        *self,
                                            CaijiCameraKeeper    *keeper,
                                            CaijiCaptureAnalyzer *analyzer);
+void          caiji_card_slot_set_expected_name (CaijiCardSlot *self,
+                                                 const char    *name);
 void          caiji_card_slot_set_tip     (CaijiCardSlot        *self,
                                            const char           *tip);
 void          caiji_card_slot_show_still  (CaijiCardSlot        *self,
