@@ -134,10 +134,3 @@ caiji_stepper_set_step (CaijiStepper *self,
   update_labels (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
 }
-
-guint
-caiji_stepper_get_step (CaijiStepper *self)
-{
-  g_return_val_if_fail (CAIJI_IS_STEPPER (self), 1);
-  return self->step;
-}

@@ -8,8 +8,7 @@ G_BEGIN_DECLS
 #define CAIJI_TYPE_STEPPER (caiji_stepper_get_type ())
 G_DECLARE_FINAL_TYPE (CaijiStepper, caiji_stepper, CAIJI, STEPPER, AdwBin)
 
-void  caiji_stepper_set_step (CaijiStepper *self,
-                              guint         step);
-guint caiji_stepper_get_step (CaijiStepper *self);
+void caiji_stepper_set_step (CaijiStepper *self,
+                             guint         step);
 
 G_END_DECLS
