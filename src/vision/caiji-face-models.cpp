@@ -95,3 +95,12 @@ caiji_face_models_load (GError **error)
     }
   return TRUE;
 }
+
+/* OpenCV's worker threads for every network: the benchmark measures one
+ * core, and a kiosk may keep one free for the UI.  0 restores OpenCV's
+ * default. */
+void
+caiji_face_set_threads (guint n_threads)
+{
+  cv::setNumThreads (n_threads == 0 ? -1 : (int) n_threads);
+}

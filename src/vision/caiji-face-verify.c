@@ -47,42 +47,76 @@ caiji_face_similarity (const CaijiFaceEmbedding *a,
   return dot;
 }
 
-static gboolean
-embed_one (const CaijiImage    *image,
-           CaijiFaceEmbedding  *embedding,
-           GError             **error)
+/* Exactly one face, aligned and embedded: the unit both sides of a
+ * comparison are made of.  @face may be NULL. */
+gboolean
+caiji_face_embed_one (const CaijiImage    *image,
+                      CaijiFaceDetector    detector,
+                      CaijiFace           *face,
+                      CaijiFaceEmbedding  *embedding,
+                      GError             **error)
 {
-  CaijiFace face;
+  CaijiFace found;
 
-  /* Both pictures are stills, so the slower detector that does not miss
-   * a small second face is worth its milliseconds. */
-  return caiji_face_find_one (image, CAIJI_FACE_DETECTOR_ACCURATE, &face, error) &&
-         caiji_face_embed (image, &face, embedding, error);
+  if (!caiji_face_find_one (image, detector, &found, error) ||
+      !caiji_face_embed (image, &found, embedding, error))
+    return FALSE;
+  if (face != NULL)
+    *face = found;
+  return TRUE;
 }
 
+static void
+decide (const CaijiFaceEmbedding *photo,
+        const CaijiFaceEmbedding *live,
+        CaijiFaceVerdict         *verdict)
+{
+  verdict->score = caiji_face_similarity (photo, live);
+  verdict->threshold = CAIJI_FACE_MATCH_THRESHOLD;
+  verdict->match = verdict->score >= CAIJI_FACE_MATCH_THRESHOLD;
+}
+
+/* The kiosk's step 3: the ID photo was embedded once at step 2, so each
+ * attempt costs one fast detection and one embedding of the camera frame.
+ * @live_face (may be NULL) receives the face that was compared. */
+gboolean
+caiji_face_verify_live (const CaijiFaceEmbedding  *photo,
+                        const CaijiImage          *live,
+                        CaijiFace                 *live_face,
+                        CaijiFaceVerdict          *verdict,
+                        GError                   **error)
+{
+  CaijiFaceEmbedding live_embedding;
+
+  g_return_val_if_fail (photo != NULL && live != NULL && verdict != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!caiji_face_embed_one (live, CAIJI_FACE_DETECTOR_FAST, live_face, &live_embedding, error))
+    {
+      g_prefix_error (error, "%s ", _("Live picture:"));
+      return FALSE;
+    }
+  decide (photo, &live_embedding, verdict);
+  return TRUE;
+}
+
+/* Two pictures, as the command line gets them.  The ID photo is a still,
+ * so it gets the detector that does not miss a small second face. */
 gboolean
 caiji_face_verify (const CaijiImage  *photo,
                    const CaijiImage  *live,
                    CaijiFaceVerdict  *verdict,
                    GError           **error)
 {
-  CaijiFaceEmbedding photo_embedding, live_embedding;
+  CaijiFaceEmbedding photo_embedding;
 
   g_return_val_if_fail (photo != NULL && live != NULL && verdict != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!embed_one (photo, &photo_embedding, error))
+  if (!caiji_face_embed_one (photo, CAIJI_FACE_DETECTOR_ACCURATE, NULL, &photo_embedding, error))
     {
       g_prefix_error (error, "%s ", _("ID photo:"));
       return FALSE;
     }
-  if (!embed_one (live, &live_embedding, error))
-    {
-      g_prefix_error (error, "%s ", _("Live picture:"));
-      return FALSE;
-    }
-  verdict->score = caiji_face_similarity (&photo_embedding, &live_embedding);
-  verdict->threshold = CAIJI_FACE_MATCH_THRESHOLD;
-  verdict->match = verdict->score >= CAIJI_FACE_MATCH_THRESHOLD;
-  return TRUE;
+  return caiji_face_verify_live (&photo_embedding, live, NULL, verdict, error);
 }

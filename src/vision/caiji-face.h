@@ -59,10 +59,9 @@ typedef struct {
   float          width;
   float          height;
   CaijiFacePoint landmarks[CAIJI_FACE_N_LANDMARKS];
-  float          score;   /* detector confidence, CAIJI_FACE_MIN_SCORE … 1 */
+  float          score;   /* detector confidence, 0 … 1 */
 } CaijiFace;
 
-#define CAIJI_FACE_MIN_SCORE       0.6f
 #define CAIJI_FACE_ALIGNED_SIZE    112
 #define CAIJI_FACE_EMBEDDING_SIZE  128
 
@@ -91,6 +90,7 @@ typedef struct {
 GQuark      caiji_face_error_quark    (void);
 
 gboolean    caiji_face_models_load    (GError                  **error);
+void        caiji_face_set_threads    (guint                     n_threads);
 
 GArray     *caiji_face_detect         (const CaijiImage         *image,
                                        CaijiFaceDetector         detector,
@@ -111,8 +111,19 @@ gboolean    caiji_face_embed          (const CaijiImage         *image,
                                        CaijiFaceEmbedding       *embedding,
                                        GError                  **error);
 
+gboolean    caiji_face_embed_one      (const CaijiImage         *image,
+                                       CaijiFaceDetector         detector,
+                                       CaijiFace                *face,
+                                       CaijiFaceEmbedding       *embedding,
+                                       GError                  **error);
+
 double      caiji_face_similarity     (const CaijiFaceEmbedding *a,
                                        const CaijiFaceEmbedding *b);
+gboolean    caiji_face_verify_live    (const CaijiFaceEmbedding *photo,
+                                       const CaijiImage         *live,
+                                       CaijiFace                *live_face,
+                                       CaijiFaceVerdict         *verdict,
+                                       GError                  **error);
 gboolean    caiji_face_verify         (const CaijiImage         *photo,
                                        const CaijiImage         *live,
                                        CaijiFaceVerdict         *verdict,

@@ -84,8 +84,9 @@ test_one_face_each_accurate (void)
 }
 
 static void
-test_group_photos (void)
+test_group_photos (gconstpointer data)
 {
+  CaijiFaceDetector detector = GPOINTER_TO_INT (data);
   /* The counts the shared README gives for YuNet-n 640. */
   const struct { const char *name; guint faces; } expected[] = {
     { "multi/kit_with_rose.jpg", 2 },
@@ -102,15 +103,16 @@ test_group_photos (void)
     {
       FacePhoto *photo = group->pdata[i];
       g_autoptr(GError) error = NULL;
-      g_autoptr(GArray) faces = caiji_face_detect (photo->image, CAIJI_FACE_DETECTOR_ACCURATE, &error);
+      g_autoptr(GArray) faces = caiji_face_detect (photo->image, detector, &error);
       CaijiFace face;
 
       g_assert_no_error (error);
       g_assert_cmpstr (photo->name, ==, expected[i].name);
+      g_test_message ("%s: %u faces, expected %u", photo->name, faces->len, expected[i].faces);
       g_assert_cmpuint (faces->len, ==, expected[i].faces);
       for (guint n = 1; n < faces->len; n++)
         g_assert_cmpfloat (g_array_index (faces, CaijiFace, n - 1).score, >=, g_array_index (faces, CaijiFace, n).score);
-      g_assert_false (caiji_face_find_one (photo->image, CAIJI_FACE_DETECTOR_ACCURATE, &face, &error));
+      g_assert_false (caiji_face_find_one (photo->image, detector, &face, &error));
       g_assert_error (error, CAIJI_FACE_ERROR, CAIJI_FACE_ERROR_SEVERAL_FACES);
     }
 }
@@ -155,14 +157,12 @@ typedef struct {
 
 static void
 embed_photo (FacePhoto          *photo,
+             CaijiFaceDetector   detector,
              CaijiFaceEmbedding *embedding)
 {
   g_autoptr(GError) error = NULL;
-  CaijiFace face;
 
-  g_assert_true (caiji_face_find_one (photo->image, CAIJI_FACE_DETECTOR_ACCURATE, &face, &error));
-  g_assert_no_error (error);
-  g_assert_true (caiji_face_embed (photo->image, &face, embedding, &error));
+  g_assert_true (caiji_face_embed_one (photo->image, detector, NULL, embedding, &error));
   g_assert_no_error (error);
 }
 
@@ -196,8 +196,9 @@ print_distribution (const char *label,
 }
 
 static void
-test_pairs_at_threshold (void)
+test_pairs_at_threshold (gconstpointer data)
 {
+  CaijiFaceDetector detector = GPOINTER_TO_INT (data);
   g_autofree CaijiFaceEmbedding *embeddings = NULL;
   g_autoptr(GArray) same = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) different = g_array_new (FALSE, FALSE, sizeof (double));
@@ -207,7 +208,7 @@ test_pairs_at_threshold (void)
     return;
   embeddings = g_new (CaijiFaceEmbedding, photos->len);
   for (guint i = 0; i < photos->len; i++)
-    embed_photo (photos->pdata[i], &embeddings[i]);
+    embed_photo (photos->pdata[i], detector, &embeddings[i]);
   for (guint i = 0; i < photos->len; i++)
     for (guint j = i + 1; j < photos->len; j++)
       {
@@ -260,6 +261,29 @@ test_verify (void)
   g_assert_cmpfloat (verdict.score, <, verdict.threshold);
 }
 
+/* Step 3 in the kiosk: the photo's embedding is kept, each camera frame
+ * is compared with it, and the compared face is handed back to draw. */
+static void
+test_verify_live (void)
+{
+  g_autoptr(GError) error = NULL;
+  CaijiFaceEmbedding photo;
+  CaijiFaceVerdict verdict;
+  CaijiFace live_face = { 0 };
+  FacePhoto *first, *second;
+
+  if (!load_photos ())
+    return;
+  first = photos->pdata[0];
+  second = photos->pdata[1];
+  embed_photo (first, CAIJI_FACE_DETECTOR_ACCURATE, &photo);
+  g_assert_true (caiji_face_verify_live (&photo, second->image, &live_face, &verdict, &error));
+  g_assert_no_error (error);
+  g_assert_true (verdict.match);
+  g_assert_cmpfloat (live_face.score, >, 0);
+  g_assert_cmpfloat (live_face.width, >, 0);
+}
+
 static void
 test_verify_without_face (void)
 {
@@ -285,7 +309,7 @@ test_embedding_is_unit_length (void)
 
   if (!load_photos ())
     return;
-  embed_photo (photos->pdata[0], &embedding);
+  embed_photo (photos->pdata[0], CAIJI_FACE_DETECTOR_ACCURATE, &embedding);
   for (guint i = 0; i < CAIJI_FACE_EMBEDDING_SIZE; i++)
     sum += (double) embedding.values[i] * embedding.values[i];
   g_assert_cmpfloat_with_epsilon (sqrt (sum), 1.0, 1e-5);
@@ -391,7 +415,7 @@ test_degraded_never_match_others (void)
     return;
   embeddings = g_new (CaijiFaceEmbedding, photos->len);
   for (guint i = 0; i < photos->len; i++)
-    embed_photo (photos->pdata[i], &embeddings[i]);
+    embed_photo (photos->pdata[i], CAIJI_FACE_DETECTOR_ACCURATE, &embeddings[i]);
   for (guint i = 0; i < photos->len; i++)
     for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
       {
@@ -519,13 +543,16 @@ main (int    argc,
   g_test_add_func ("/face/model/damaged", test_damaged_model);
   g_test_add_func ("/face/detect/one-face-each/fast", test_one_face_each_fast);
   g_test_add_func ("/face/detect/one-face-each/accurate", test_one_face_each_accurate);
-  g_test_add_func ("/face/detect/group-photos", test_group_photos);
+  g_test_add_data_func ("/face/detect/group-photos/fast", GINT_TO_POINTER (CAIJI_FACE_DETECTOR_FAST), test_group_photos);
+  g_test_add_data_func ("/face/detect/group-photos/accurate", GINT_TO_POINTER (CAIJI_FACE_DETECTOR_ACCURATE), test_group_photos);
   g_test_add_func ("/face/detect/non-faces", test_non_faces);
   g_test_add_func ("/face/detect/threads", test_threads_share_the_models);
   g_test_add_func ("/face/align/crop", test_aligned_crop);
   g_test_add_func ("/face/embed/unit-length", test_embedding_is_unit_length);
-  g_test_add_func ("/face/verify/pairs-at-threshold", test_pairs_at_threshold);
+  g_test_add_data_func ("/face/verify/pairs-at-threshold/fast", GINT_TO_POINTER (CAIJI_FACE_DETECTOR_FAST), test_pairs_at_threshold);
+  g_test_add_data_func ("/face/verify/pairs-at-threshold/accurate", GINT_TO_POINTER (CAIJI_FACE_DETECTOR_ACCURATE), test_pairs_at_threshold);
   g_test_add_func ("/face/verify/verdict", test_verify);
+  g_test_add_func ("/face/verify/live", test_verify_live);
   g_test_add_func ("/face/verify/no-face", test_verify_without_face);
   g_test_add_func ("/face/verify/degraded", test_degraded_never_match_others);
   status = g_test_run ();
