@@ -28,6 +28,10 @@ static const CaijiCliCommand commands[] = {
     1, 1, caiji_cli_records_show },
   { "db", "check", NULL, N_("Check the database’s integrity and count what it holds"),
     0, 0, caiji_cli_db_check },
+  { "face", "detect", N_("IMAGE"), N_("Find the faces in a picture, with their landmarks and scores"),
+    1, 1, caiji_cli_face_detect },
+  { "face", "verify", NULL, N_("Compare a live picture with an ID photo (--photo FILE --live FILE)"),
+    0, 0, caiji_cli_face_verify },
 };
 
 static void
