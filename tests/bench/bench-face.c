@@ -23,26 +23,14 @@ typedef struct {
 
 typedef void (*Operation) (CaijiImage *frame, CaijiImage *other, CaijiFace *face);
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 print_timing (const char *label,
               GArray     *ms)
 {
-  double sum = 0;
+  double mean = face_fixtures_sort_and_mean (ms);
 
-  g_array_sort (ms, compare_doubles);
-  for (guint i = 0; i < ms->len; i++)
-    sum += g_array_index (ms, double, i);
   g_print ("%-38s median %7.2f ms   mean %7.2f   min %7.2f   max %7.2f   (%u runs)\n", label,
-           g_array_index (ms, double, ms->len / 2), sum / ms->len,
+           g_array_index (ms, double, ms->len / 2), mean,
            g_array_index (ms, double, 0), g_array_index (ms, double, ms->len - 1), ms->len);
 }
 

@@ -228,40 +228,72 @@ face_fixtures_digits (guint       width,
   return image_from_pixels (width, height, pixels);
 }
 
-/* A separable box blur, each pass over rows then columns. */
+/* One box-blur pass along @lines lines of @length pixels; @line_step and
+ * @pixel_step are in floats. */
+static void
+box_pass (const float *in,
+          float       *out,
+          guint        lines,
+          guint        length,
+          gsize        line_step,
+          gsize        pixel_step,
+          guint        radius)
+{
+  for (guint line = 0; line < lines; line++)
+    for (guint i = 0; i < length; i++)
+      for (guint c = 0; c < CHANNELS; c++)
+        {
+          guint from = i > radius ? i - radius : 0, to = MIN (length - 1, i + radius);
+          float sum = 0;
+
+          for (guint j = from; j <= to; j++)
+            sum += in[line * line_step + j * pixel_step + c];
+          out[line * line_step + i * pixel_step + c] = sum / (to - from + 1);
+        }
+}
+
+/* A separable box blur: along the rows, then along the columns. */
 CaijiImage *
 face_fixtures_box_blur (const CaijiImage *image,
                         guint             radius)
 {
   guint width = caiji_image_get_width (image), height = caiji_image_get_height (image);
-  gsize stride;
+  gsize stride, row = (gsize) width * CHANNELS, size = row * height;
   const guint8 *source = caiji_image_get_pixels (image, &stride);
-  g_autofree float *rows = g_new0 (float, (gsize) width * height * CHANNELS);
-  guint8 *pixels = g_malloc ((gsize) width * height * CHANNELS);
+  g_autofree float *plane = g_new (float, size);
+  g_autofree float *blurred = g_new (float, size);
+  guint8 *pixels = g_malloc (size);
 
   for (guint y = 0; y < height; y++)
-    for (guint x = 0; x < width; x++)
-      for (guint c = 0; c < CHANNELS; c++)
-        {
-          guint from = x > radius ? x - radius : 0, to = MIN (width - 1, x + radius);
-          float sum = 0;
-
-          for (guint i = from; i <= to; i++)
-            sum += source[y * stride + i * CHANNELS + c];
-          rows[((gsize) y * width + x) * CHANNELS + c] = sum / (to - from + 1);
-        }
-  for (guint y = 0; y < height; y++)
-    for (guint x = 0; x < width; x++)
-      for (guint c = 0; c < CHANNELS; c++)
-        {
-          guint from = y > radius ? y - radius : 0, to = MIN (height - 1, y + radius);
-          float sum = 0;
-
-          for (guint i = from; i <= to; i++)
-            sum += rows[((gsize) i * width + x) * CHANNELS + c];
-          pixels[((gsize) y * width + x) * CHANNELS + c] = (guint8) (sum / (to - from + 1) + 0.5f);
-        }
+    for (gsize i = 0; i < row; i++)
+      plane[y * row + i] = source[y * stride + i];
+  box_pass (plane, blurred, height, width, row, CHANNELS, radius);
+  box_pass (blurred, plane, width, height, CHANNELS, row, radius);
+  for (gsize i = 0; i < size; i++)
+    pixels[i] = (guint8) (plane[i] + 0.5f);
   return image_from_pixels (width, height, pixels);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Sorts @values (doubles) and returns their mean, for printing
+ * distributions: min, median and max are then at hand. */
+double
+face_fixtures_sort_and_mean (GArray *values)
+{
+  double sum = 0;
+
+  g_array_sort (values, compare_doubles);
+  for (guint i = 0; i < values->len; i++)
+    sum += g_array_index (values, double, i);
+  return values->len > 0 ? sum / values->len : 0;
 }
 
 CaijiImage *

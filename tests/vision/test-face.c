@@ -166,31 +166,18 @@ embed_photo (FacePhoto          *photo,
   g_assert_no_error (error);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 print_distribution (const char *label,
                     GArray     *scores)
 {
   GString *all = g_string_new (NULL);
-  double sum = 0;
+  double mean = face_fixtures_sort_and_mean (scores);
 
-  g_array_sort (scores, compare_doubles);
   for (guint i = 0; i < scores->len; i++)
-    {
-      sum += g_array_index (scores, double, i);
-      g_string_append_printf (all, " %.3f", g_array_index (scores, double, i));
-    }
+    g_string_append_printf (all, " %.3f", g_array_index (scores, double, i));
   g_test_message ("%s: %u pairs, min %.3f, median %.3f, mean %.3f, max %.3f", label, scores->len,
                   g_array_index (scores, double, 0), g_array_index (scores, double, scores->len / 2),
-                  sum / scores->len, g_array_index (scores, double, scores->len - 1));
+                  mean, g_array_index (scores, double, scores->len - 1));
   g_test_message ("%s, sorted:%s", label, all->str);
   g_string_free (all, TRUE);
 }
