@@ -4,6 +4,7 @@
  * repository); everything else is drawn here, so the tests need no tool
  * but the code under test.
  */
+#include <math.h>
 #include <string.h>
 
 #include "caiji-models.h"
@@ -332,6 +333,33 @@ face_fixtures_shrink (const CaijiImage *image,
               sum += source[(y * factor + dy) * stride + (x * factor + dx) * CHANNELS + c];
           pixels[((gsize) y * width + x) * CHANNELS + c] = (guint8) (sum / (factor * factor));
         }
+  return image_from_pixels (width, height, pixels);
+}
+
+/* The picture turned by @degrees (clockwise on screen) about its centre,
+ * nearest neighbour, on the same canvas; the corners it uncovers are grey. */
+CaijiImage *
+face_fixtures_rotate (const CaijiImage *image,
+                      double            degrees)
+{
+  guint width = caiji_image_get_width (image), height = caiji_image_get_height (image);
+  double angle = degrees * G_PI / 180, c = cos (angle), s = sin (angle);
+  double cx = (width - 1) / 2.0, cy = (height - 1) / 2.0;
+  gsize stride;
+  const guint8 *source = caiji_image_get_pixels (image, &stride);
+  guint8 *pixels = g_malloc ((gsize) width * height * CHANNELS);
+
+  memset (pixels, 0x80, (gsize) width * height * CHANNELS);
+  for (guint y = 0; y < height; y++)
+    for (guint x = 0; x < width; x++)
+      {
+        /* The source pixel that lands here: the inverse rotation. */
+        double sx = c * (x - cx) + s * (y - cy) + cx, sy = -s * (x - cx) + c * (y - cy) + cy;
+        long ix = lround (sx), iy = lround (sy);
+
+        if (ix >= 0 && iy >= 0 && ix < (long) width && iy < (long) height)
+          memcpy (pixels + ((gsize) y * width + x) * CHANNELS, source + iy * stride + ix * CHANNELS, CHANNELS);
+      }
   return image_from_pixels (width, height, pixels);
 }
 

@@ -33,6 +33,8 @@ CaijiImage *face_fixtures_darken        (const CaijiImage *image,
                                          double            factor);
 CaijiImage *face_fixtures_shrink        (const CaijiImage *image,
                                          guint             factor);
+CaijiImage *face_fixtures_rotate        (const CaijiImage *image,
+                                         double            degrees);
 double      face_fixtures_sort_and_mean (GArray     *values);
 CaijiImage *face_fixtures_letterbox     (const CaijiImage *image,
                                          guint             width,

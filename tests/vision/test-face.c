@@ -8,6 +8,7 @@
  */
 #include <glib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "caiji-face.h"
@@ -288,6 +289,90 @@ test_verify_without_face (void)
   g_assert_error (error, CAIJI_FACE_ERROR, CAIJI_FACE_ERROR_NO_FACE);
 }
 
+/* The standard 112×112 template of ../shared/models/README.md. */
+static const float template_points[CAIJI_FACE_N_LANDMARKS][2] = {
+  { 38.2946f, 51.6963f }, { 73.5318f, 51.5014f }, { 56.0252f, 71.7366f },
+  { 41.5493f, 92.3655f }, { 70.7299f, 92.2041f },
+};
+static const guint8 marker_colours[CAIJI_FACE_N_LANDMARKS][3] = {
+  { 255, 0, 0 }, { 0, 255, 0 }, { 0, 0, 255 }, { 255, 255, 0 }, { 255, 0, 255 },
+};
+#define MARKER_RADIUS 5
+
+static void
+draw_marker (guint8       *pixels,
+             guint         side,
+             float         cx,
+             float         cy,
+             const guint8 *colour)
+{
+  for (int y = (int) cy - MARKER_RADIUS - 1; y <= (int) cy + MARKER_RADIUS + 1; y++)
+    for (int x = (int) cx - MARKER_RADIUS - 1; x <= (int) cx + MARKER_RADIUS + 1; x++)
+      if (fabsf (x - cx) <= MARKER_RADIUS && fabsf (y - cy) <= MARKER_RADIUS)
+        memcpy (pixels + ((gsize) y * side + x) * 3, colour, 3);
+}
+
+/* Where a marker's colour ended up in the crop: the centroid of the
+ * pixels close to it. */
+static CaijiFacePoint
+find_marker (const CaijiImage *crop,
+             const guint8     *colour)
+{
+  gsize stride;
+  const guint8 *pixels = caiji_image_get_pixels (crop, &stride);
+  double sum_x = 0, sum_y = 0, n = 0;
+  CaijiFacePoint found;
+
+  for (guint y = 0; y < CAIJI_FACE_ALIGNED_SIZE; y++)
+    for (guint x = 0; x < CAIJI_FACE_ALIGNED_SIZE; x++)
+      {
+        const guint8 *p = pixels + y * stride + x * 3;
+
+        if (abs (p[0] - colour[0]) + abs (p[1] - colour[1]) + abs (p[2] - colour[2]) < 120)
+          sum_x += x, sum_y += y, n++;
+      }
+  g_assert_cmpfloat (n, >, 0);
+  found.x = sum_x / n;
+  found.y = sum_y / n;
+  return found;
+}
+
+/* Model-free: landmarks placed by a known rotation, scale and shift must
+ * come out of the alignment on the template, whatever the detector does. */
+static void
+test_alignment_lands_on_template (void)
+{
+  const guint side = 400;
+  const double angle = G_PI / 9, scale = 2.5, shift_x = 150, shift_y = 110;
+  g_autofree guint8 *pixels = g_malloc ((gsize) side * side * 3);
+  g_autoptr(CaijiImage) image = NULL;
+  g_autoptr(CaijiImage) crop = NULL;
+  g_autoptr(GError) error = NULL;
+  CaijiFace face = { .x = 0, .y = 0, .width = side, .height = side, .score = 1 };
+
+  memset (pixels, 0x60, (gsize) side * side * 3);
+  for (guint n = 0; n < CAIJI_FACE_N_LANDMARKS; n++)
+    {
+      double tx = template_points[n][0], ty = template_points[n][1];
+
+      face.landmarks[n].x = scale * (cos (angle) * tx - sin (angle) * ty) + shift_x;
+      face.landmarks[n].y = scale * (sin (angle) * tx + cos (angle) * ty) + shift_y;
+      draw_marker (pixels, side, face.landmarks[n].x, face.landmarks[n].y, marker_colours[n]);
+    }
+  image = caiji_image_new_bgr (side, side, pixels, side * 3);
+  crop = caiji_face_align (image, &face, &error);
+  g_assert_no_error (error);
+  for (guint n = 0; n < CAIJI_FACE_N_LANDMARKS; n++)
+    {
+      CaijiFacePoint found = find_marker (crop, marker_colours[n]);
+
+      g_test_message ("landmark %u: at %.2f,%.2f, template %.2f,%.2f", n, found.x, found.y,
+                      template_points[n][0], template_points[n][1]);
+      g_assert_cmpfloat (fabs (found.x - template_points[n][0]), <, 1.0);
+      g_assert_cmpfloat (fabs (found.y - template_points[n][1]), <, 1.0);
+    }
+}
+
 static void
 test_embedding_is_unit_length (void)
 {
@@ -347,6 +432,13 @@ degrade_shrink (const CaijiImage *image,
   return face_fixtures_shrink (image, strength);
 }
 
+static CaijiImage *
+degrade_rotate (const CaijiImage *image,
+                guint             strength)
+{
+  return face_fixtures_rotate (image, strength);
+}
+
 static void
 record_degraded (FacePhoto                *photo,
                  const char               *label,
@@ -395,6 +487,8 @@ test_degraded_never_match_others (void)
     { "dark /12", degrade_dark, 12 },
     { "shrink /4", degrade_shrink, 4 },
     { "shrink /8", degrade_shrink, 8 },
+    { "rotate 20", degrade_rotate, 20 },
+    { "rotate 45", degrade_rotate, 45 },
   };
   g_autofree CaijiFaceEmbedding *embeddings = NULL;
 
@@ -535,6 +629,7 @@ main (int    argc,
   g_test_add_func ("/face/detect/non-faces", test_non_faces);
   g_test_add_func ("/face/detect/threads", test_threads_share_the_models);
   g_test_add_func ("/face/align/crop", test_aligned_crop);
+  g_test_add_func ("/face/align/template", test_alignment_lands_on_template);
   g_test_add_func ("/face/embed/unit-length", test_embedding_is_unit_length);
   g_test_add_data_func ("/face/verify/pairs-at-threshold/fast", GINT_TO_POINTER (CAIJI_FACE_DETECTOR_FAST), test_pairs_at_threshold);
   g_test_add_data_func ("/face/verify/pairs-at-threshold/accurate", GINT_TO_POINTER (CAIJI_FACE_DETECTOR_ACCURATE), test_pairs_at_threshold);
