@@ -27,10 +27,13 @@ struct DetectorSpec {
   float          min_score;
 };
 
+/* Indexed by CaijiFaceDetector. */
 const DetectorSpec DETECTORS[] = {
-  [CAIJI_FACE_DETECTOR_FAST] = { CAIJI_FACE_NET_YUNET_320, 320, 0.75f },
-  [CAIJI_FACE_DETECTOR_ACCURATE] = { CAIJI_FACE_NET_YUNET_640, 640, 0.6f },
+  { CAIJI_FACE_NET_YUNET_320, 320, 0.75f },
+  { CAIJI_FACE_NET_YUNET_640, 640, 0.6f },
 };
+static_assert (CAIJI_FACE_DETECTOR_FAST == 0 && CAIJI_FACE_DETECTOR_ACCURATE == 1,
+               "DETECTORS follows CaijiFaceDetector");
 
 struct Letterbox {
   cv::Mat blob;
@@ -137,6 +140,11 @@ run_yunet (const cv::Mat           &blob,
     return FALSE;
   net->setInput (blob);
   net->forward (outputs, output_names);
+  /* Whether these are copies or views of the network's buffers depends
+   * on the OpenCV version; they are decoded after the next caller may
+   * have started, so make sure they are ours. */
+  for (cv::Mat &output : outputs)
+    output = output.clone ();
   return TRUE;
 }
 
