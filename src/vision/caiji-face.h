@@ -9,7 +9,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "caiji-image.h"
 
@@ -90,6 +90,11 @@ typedef struct {
 GQuark      caiji_face_error_quark    (void);
 
 gboolean    caiji_face_models_load    (GError                  **error);
+void        caiji_face_models_load_async  (GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean    caiji_face_models_load_finish (GAsyncResult         *result,
+                                           GError              **error);
 void        caiji_face_set_threads    (guint                     n_threads);
 
 GArray     *caiji_face_detect         (const CaijiImage         *image,

@@ -559,6 +559,38 @@ test_threads_share_the_models (void)
     }
 }
 
+typedef struct {
+  gboolean  done;
+  gboolean  loaded;
+  GError   *error;
+} LoadResult;
+
+static void
+on_models_loaded (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  LoadResult *load = data;
+
+  load->loaded = caiji_face_models_load_finish (result, &load->error);
+  load->done = TRUE;
+}
+
+/* The kiosk loads the models off the UI thread and hears back on it. */
+static void
+test_load_async (void)
+{
+  LoadResult load = { 0 };
+
+  if (!face_fixtures_available ())
+    return;
+  caiji_face_models_load_async (NULL, on_models_loaded, &load);
+  while (!load.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (load.error);
+  g_assert_true (load.loaded);
+}
+
 static void
 assert_model_error_in_subprocess (const char *env_dir,
                                   int         code)
@@ -566,6 +598,9 @@ assert_model_error_in_subprocess (const char *env_dir,
   g_autoptr(CaijiImage) noise = face_fixtures_noise (64, 64, 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) faces = NULL;
+  LoadResult load = { 0 };
+  g_autofree char *installed = g_strdup (g_getenv ("CAIJI_MODEL_DIR"));
+  g_autofree char *installed_yunet = installed != NULL ? g_build_filename (installed, "yunet_n_320_320.onnx", NULL) : NULL;
 
   g_setenv ("CAIJI_MODEL_DIR", env_dir, TRUE);
   faces = caiji_face_detect (noise, CAIJI_FACE_DETECTOR_FAST, &error);
@@ -573,6 +608,24 @@ assert_model_error_in_subprocess (const char *env_dir,
   g_assert_error (error, CAIJI_MODEL_ERROR, code);
   g_assert_nonnull (strstr (error->message, "yunet_n_320_320.onnx"));
   g_printerr ("%s\n", error->message);
+  g_clear_error (&error);
+
+  /* An async caller hears the same. */
+  caiji_face_models_load_async (NULL, on_models_loaded, &load);
+  while (!load.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (load.loaded);
+  g_assert_error (load.error, CAIJI_MODEL_ERROR, code);
+  g_clear_error (&load.error);
+
+  /* The failure is not remembered: once the models are installed, the
+   * same process loads them. */
+  if (installed_yunet != NULL && g_file_test (installed_yunet, G_FILE_TEST_EXISTS))
+    {
+      g_setenv ("CAIJI_MODEL_DIR", installed, TRUE);
+      g_assert_true (caiji_face_models_load (&error));
+      g_assert_no_error (error);
+    }
 }
 
 /* Runs in a fresh process, so that no model has been loaded yet. */
@@ -622,6 +675,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/face/model/missing", test_missing_model);
   g_test_add_func ("/face/model/damaged", test_damaged_model);
+  g_test_add_func ("/face/model/load-async", test_load_async);
   g_test_add_func ("/face/detect/one-face-each/fast", test_one_face_each_fast);
   g_test_add_func ("/face/detect/one-face-each/accurate", test_one_face_each_accurate);
   g_test_add_data_func ("/face/detect/group-photos/fast", GINT_TO_POINTER (CAIJI_FACE_DETECTOR_FAST), test_group_photos);
