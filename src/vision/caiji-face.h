@@ -67,9 +67,10 @@ typedef struct {
 
 /* Cosine similarity at or above which two faces are the same person.
  * Calibrated on the 16 single-identity photos of ../shared/testdata/faces
- * (6 people; detector ACCURATE, aligned, MobileFaceNet): the 18
- * same-person pairs scored 0.517–0.966, the 102 different-person pairs
- * −0.250–0.241.  The midpoint of that gap is 0.38; 0.40 leans towards
+ * (6 people, aligned, MobileFaceNet): the 18 same-person pairs scored
+ * 0.517–0.966 with the ACCURATE detector's landmarks (0.484–0.954 with
+ * FAST), the 102 different-person pairs −0.250–0.241 (−0.243–0.189).
+ * The middle of the narrower gap is 0.36–0.38; 0.40 leans towards
  * refusing a stranger, who costs more than a retry.  With so few people
  * this bounds nothing below a false accept rate of about 1 %: recalibrate
  * on a larger set before trusting it further.  tests/vision/test-face.c
