@@ -147,7 +147,9 @@ print_verdict (CaijiCli               *cli,
                double                  ms)
 {
   g_autoptr(JsonBuilder) builder = NULL;
-  g_autofree char *score = NULL, *threshold = NULL, *time = NULL;
+  g_autofree char *score = NULL;
+  g_autofree char *threshold = NULL;
+  g_autofree char *time = NULL;
 
   if (!cli->json)
     {
@@ -177,7 +179,8 @@ caiji_cli_face_verify (CaijiCli              *cli,
                        int                    argc,
                        char                 **argv)
 {
-  g_autofree char *photo_path = NULL, *live_path = NULL;
+  g_autofree char *photo_path = NULL;
+  g_autofree char *live_path = NULL;
   const GOptionEntry entries[] = {
     { "photo", 0, 0, G_OPTION_ARG_FILENAME, &photo_path, N_("The standard ID photo"), N_("FILE") },
     { "live", 0, 0, G_OPTION_ARG_FILENAME, &live_path, N_("The live picture from the camera"), N_("FILE") },
@@ -185,7 +188,8 @@ caiji_cli_face_verify (CaijiCli              *cli,
   };
   CaijiCliExit status = caiji_cli_parse_options (cli, command, entries, &argc, &argv);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CaijiImage) photo = NULL, live = NULL;
+  g_autoptr(CaijiImage) photo = NULL;
+  g_autoptr(CaijiImage) live = NULL;
   CaijiFaceVerdict verdict;
   gint64 start;
 

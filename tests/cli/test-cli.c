@@ -633,7 +633,8 @@ test_face_detect (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *single = shared_face ("obama/obama_1.jpg");
   g_autofree char *group = shared_face ("multi/two_people.jpg");
-  g_auto(Run) run = { 0 }, group_run = { 0 };
+  g_auto(Run) run = { 0 };
+  g_auto(Run) group_run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonArray *faces;
   JsonObject *face;
@@ -692,8 +693,10 @@ test_face_verify (Fixture *fixture, gconstpointer data)
   g_autofree char *photo = shared_face ("obama/obama_1.jpg");
   g_autofree char *same = shared_face ("obama/obama_2.jpg");
   g_autofree char *other = shared_face ("biden/biden_1.jpg");
-  g_auto(Run) match_run = { 0 }, other_run = { 0 };
-  g_autoptr(JsonNode) match_root = NULL, other_root = NULL;
+  g_auto(Run) match_run = { 0 };
+  g_auto(Run) other_run = { 0 };
+  g_autoptr(JsonNode) match_root = NULL;
+  g_autoptr(JsonNode) other_root = NULL;
   JsonObject *verdict;
 
   if (!face_commands_ready ())
@@ -718,7 +721,8 @@ test_face_verify_refusals (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *photo = shared_face ("obama/obama_1.jpg");
   g_autofree char *plain = NULL;
-  g_auto(Run) no_face = { 0 }, usage = { 0 };
+  g_auto(Run) no_face = { 0 };
+  g_auto(Run) usage = { 0 };
   g_autoptr(JsonNode) root = NULL;
 
   if (!face_commands_ready ())
