@@ -45,16 +45,22 @@ def embed(net, bgr):
     return output / np.linalg.norm(output)
 
 
+def print_figures(label, kind, ms):
+    print(f"{label:<38} {kind:<4} median {statistics.median(ms):7.2f} ms   mean {statistics.mean(ms):7.2f}"
+          f"   min {min(ms):7.2f}   max {max(ms):7.2f}   ({len(ms)} runs)")
+
+
 def timed(label, rounds, pictures, work):
-    ms = []
+    wall, cpu = [], []
     for picture in pictures:
         work(picture)
         for _ in range(rounds):
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.thread_time()
             work(picture)
-            ms.append((time.perf_counter() - start) * 1000)
-    print(f"{label:<38} median {statistics.median(ms):7.2f} ms   mean {statistics.mean(ms):7.2f}"
-          f"   min {min(ms):7.2f}   max {max(ms):7.2f}   ({len(ms)} runs)")
+            cpu.append((time.thread_time() - cpu_start) * 1000)
+            wall.append((time.perf_counter() - start) * 1000)
+    print_figures(label, "wall", wall)
+    print_figures("", "cpu", cpu)
 
 
 def main():
