@@ -118,6 +118,32 @@ test_group_photos (gconstpointer data)
     }
 }
 
+/* Faces cut off by the border are found, and their boxes are not clamped
+ * to the picture: the 完整 check needs to see that they reach outside. */
+static void
+test_cut_off_faces (void)
+{
+  g_autoptr(GPtrArray) cut_off = NULL;
+
+  if (!face_fixtures_available ())
+    return;
+  cut_off = face_fixtures_load_folder ("partial");
+  g_assert_cmpuint (cut_off->len, >, 0);
+  for (guint i = 0; i < cut_off->len; i++)
+    {
+      FacePhoto *photo = cut_off->pdata[i];
+      g_autoptr(GError) error = NULL;
+      CaijiFace face;
+      float right;
+
+      g_assert_true (caiji_face_find_one (photo->image, CAIJI_FACE_DETECTOR_ACCURATE, &face, &error));
+      right = face.x + face.width;
+      g_test_message ("%s: box from x %.1f to %.1f, picture width %u", photo->name, face.x, right,
+                      caiji_image_get_width (photo->image));
+      g_assert_true (face.x < 0 || right > caiji_image_get_width (photo->image));
+    }
+}
+
 static void
 assert_no_face (CaijiImage *image,
                 const char *what)
@@ -680,6 +706,7 @@ main (int    argc,
   g_test_add_data_func ("/face/detect/group-photos/fast", GINT_TO_POINTER (CAIJI_FACE_DETECTOR_FAST), test_group_photos);
   g_test_add_data_func ("/face/detect/group-photos/accurate", GINT_TO_POINTER (CAIJI_FACE_DETECTOR_ACCURATE), test_group_photos);
   g_test_add_func ("/face/detect/non-faces", test_non_faces);
+  g_test_add_func ("/face/detect/cut-off", test_cut_off_faces);
   g_test_add_func ("/face/detect/threads", test_threads_share_the_models);
   g_test_add_func ("/face/align/crop", test_aligned_crop);
   g_test_add_func ("/face/align/template", test_alignment_lands_on_template);
