@@ -1,0 +1,248 @@
+/* caiji-card-find.cpp: the card's outline in a frame, the rectified card and the live tip
+ *
+ * Candidate quadrilaterals come from contours of several edge and
+ * threshold maps; a candidate must have the ID-1 aspect and lie on
+ * detected edges along at least CARD_EDGE_SUPPORT of each side.  The
+ * largest survivor is rectified by perspective to the canonical size.
+ */
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include <opencv2/imgproc.hpp>
+
+#include "caiji-card-private.h"
+#include "caiji-card-tuning.h"
+#include "caiji-image-private.h"
+
+namespace {
+
+typedef std::vector<cv::Point2f> Quad;
+
+/* Top-left first, clockwise, with the long side on top: the order the
+ * rectifying transform expects.  Which long side is "top" is left to the
+ * side classifier, which retries upside down. */
+Quad
+order_corners (const std::vector<cv::Point> &poly)
+{
+  Quad q;
+  cv::Point2f centre (0, 0);
+
+  for (const cv::Point &p : poly)
+    {
+      q.emplace_back ((float) p.x, (float) p.y);
+      centre += q.back () * 0.25f;
+    }
+  std::sort (q.begin (), q.end (), [&] (const cv::Point2f &a, const cv::Point2f &b) {
+    return std::atan2 (a.y - centre.y, a.x - centre.x) < std::atan2 (b.y - centre.y, b.x - centre.x);
+  });
+  /* atan2 order starting near -180° is clockwise in image coordinates
+   * from the left; rotate so the top-left (smallest x + y) comes first. */
+  auto first = std::min_element (q.begin (), q.end (), [] (const cv::Point2f &a, const cv::Point2f &b) {
+    return a.x + a.y < b.x + b.y;
+  });
+  std::rotate (q.begin (), first, q.end ());
+  if (cv::norm (q[1] - q[0]) + cv::norm (q[3] - q[2]) < cv::norm (q[2] - q[1]) + cv::norm (q[0] - q[3]))
+    std::rotate (q.begin (), q.begin () + 3, q.end ());
+  return q;
+}
+
+gboolean
+has_card_aspect (const Quad &q)
+{
+  double long_side = (cv::norm (q[1] - q[0]) + cv::norm (q[3] - q[2])) / 2;
+  double short_side = (cv::norm (q[2] - q[1]) + cv::norm (q[0] - q[3])) / 2;
+  double aspect = short_side > 0 ? long_side / short_side : 0;
+
+  return std::fabs (aspect / CARD_ASPECT - 1) <= CARD_ASPECT_TOLERANCE;
+}
+
+/* Share of points along a-b (skipping the rounded corners) that lie on an edge. */
+double
+side_support (const cv::Mat &near_edge, const cv::Point2f &a, const cv::Point2f &b)
+{
+  const int samples = 40;
+  int hits = 0, total = 0;
+
+  for (int i = 0; i < samples; i++)
+    {
+      float t = 0.08f + 0.84f * (float) i / (samples - 1);
+      cv::Point p (cvRound (a.x + (b.x - a.x) * t), cvRound (a.y + (b.y - a.y) * t));
+
+      if (p.x < 0 || p.y < 0 || p.x >= near_edge.cols || p.y >= near_edge.rows)
+        continue;
+      total++;
+      hits += near_edge.at<uchar> (p) != 0;
+    }
+  return total == samples ? (double) hits / samples : 0;
+}
+
+gboolean
+edges_support (const cv::Mat &near_edge, const Quad &q)
+{
+  for (int i = 0; i < 4; i++)
+    if (side_support (near_edge, q[i], q[(i + 1) % 4]) < CARD_EDGE_SUPPORT)
+      return FALSE;
+  return TRUE;
+}
+
+void
+collect_quads (const cv::Mat &binary, double min_area, std::vector<Quad> &out)
+{
+  std::vector<std::vector<cv::Point>> contours;
+
+  cv::findContours (binary, contours, cv::RETR_LIST, cv::CHAIN_APPROX_SIMPLE);
+  for (const std::vector<cv::Point> &contour : contours)
+    {
+      std::vector<cv::Point> hull, poly;
+
+      if (std::fabs (cv::contourArea (contour)) < min_area * 0.5)
+        continue;
+      /* The hull bridges gaps that text or a thumb leave in the outline. */
+      cv::convexHull (contour, hull);
+      if (cv::contourArea (hull) < min_area)
+        continue;
+      cv::approxPolyDP (hull, poly, 0.02 * cv::arcLength (hull, true), true);
+      if (poly.size () == 4 && cv::isContourConvex (poly))
+        out.push_back (order_corners (poly));
+    }
+}
+
+/* Several views of the same frame, because no single one finds every
+ * card: plain Canny outlines, closed Canny for broken outlines, and
+ * Otsu blobs for a light card on a dark desk. */
+std::vector<Quad>
+candidate_quads (const cv::Mat &grey, const cv::Mat &edges, double min_area)
+{
+  std::vector<Quad> quads;
+  cv::Mat closed, otsu;
+
+  collect_quads (edges, min_area, quads);
+  cv::morphologyEx (edges, closed, cv::MORPH_CLOSE, cv::getStructuringElement (cv::MORPH_RECT, cv::Size (5, 5)));
+  collect_quads (closed, min_area, quads);
+  cv::threshold (grey, otsu, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  collect_quads (otsu, min_area, quads);
+  return quads;
+}
+
+gboolean
+find_quad (const cv::Mat &frame_bgr, Quad &found, double &scale)
+{
+  cv::Mat small, grey, edges, near_edge;
+  double median_level;
+  double best_area = 0;
+
+  scale = std::min (1.0, (double) CARD_FIND_WORK_WIDTH / frame_bgr.cols);
+  cv::resize (frame_bgr, small, cv::Size (), scale, scale, cv::INTER_AREA);
+  cv::cvtColor (small, grey, cv::COLOR_BGR2GRAY);
+  cv::GaussianBlur (grey, grey, cv::Size (5, 5), 0);
+  {
+    cv::Mat sorted = grey.reshape (1, 1).clone ();
+    std::nth_element (sorted.begin<uchar> (), sorted.begin<uchar> () + sorted.cols / 2, sorted.end<uchar> ());
+    median_level = sorted.at<uchar> (sorted.cols / 2);
+  }
+  cv::Canny (grey, edges, std::max (10.0, 0.5 * median_level), std::max (30.0, 1.2 * median_level));
+  cv::dilate (edges, near_edge, cv::getStructuringElement (cv::MORPH_ELLIPSE,
+                                                           cv::Size (2 * CARD_EDGE_TOLERANCE + 1, 2 * CARD_EDGE_TOLERANCE + 1)));
+  {
+    double min_width = CARD_MIN_WIDTH_SHARE * small.cols;
+    double min_area = min_width * min_width / CARD_ASPECT;
+
+    for (const Quad &q : candidate_quads (grey, edges, min_area))
+      {
+        double area = cv::contourArea (q);
+
+        if (area <= best_area || !has_card_aspect (q) || !edges_support (near_edge, q))
+          continue;
+        best_area = area;
+        found = q;
+      }
+  }
+  return best_area > 0;
+}
+
+gboolean
+touches_frame_border (const Quad &q, const cv::Size &work)
+{
+  for (const cv::Point2f &p : q)
+    if (p.x < CARD_BORDER_MARGIN || p.y < CARD_BORDER_MARGIN ||
+        p.x > work.width - 1 - CARD_BORDER_MARGIN || p.y > work.height - 1 - CARD_BORDER_MARGIN)
+      return TRUE;
+  return FALSE;
+}
+
+double
+focus_measure (const cv::Mat &card)
+{
+  cv::Mat grey, half, lap;
+  cv::Scalar mean, stddev, lap_mean, lap_stddev;
+
+  cv::cvtColor (card, grey, cv::COLOR_BGR2GRAY);
+  cv::resize (grey, half, cv::Size (), 0.5, 0.5, cv::INTER_AREA);
+  cv::Laplacian (half, lap, CV_32F);
+  cv::meanStdDev (half, mean, stddev);
+  cv::meanStdDev (lap, lap_mean, lap_stddev);
+  return stddev[0] > 1 ? (lap_stddev[0] * lap_stddev[0]) / (stddev[0] * stddev[0]) : 0;
+}
+
+double
+glare_share (const cv::Mat &card)
+{
+  cv::Mat blurred, channels[3], blown;
+
+  cv::blur (card, blurred, cv::Size (5, 5));
+  cv::split (blurred, channels);
+  blown = (channels[0] >= CARD_GLARE_LEVEL) & (channels[1] >= CARD_GLARE_LEVEL) & (channels[2] >= CARD_GLARE_LEVEL);
+  return (double) cv::countNonZero (blown) / (double) blown.total ();
+}
+
+} /* namespace */
+
+CaijiCardView *
+caiji_card_view_find (const CaijiImage *frame)
+{
+  CaijiCardView *view = g_new0 (CaijiCardView, 1);
+  Quad quad;
+  double scale;
+  cv::Mat card;
+
+  view->quality = CAIJI_CARD_QUALITY_BORDER_MISSING;
+  if (!find_quad (frame->bgr, quad, scale))
+    return view;
+  view->found = TRUE;
+  for (int i = 0; i < 4; i++)
+    {
+      quad[i] *= (float) (1 / scale);
+      view->corners[2 * i] = quad[i].x;
+      view->corners[2 * i + 1] = quad[i].y;
+    }
+  {
+    Quad target = { { 0, 0 }, { CAIJI_CARD_WIDTH, 0 }, { CAIJI_CARD_WIDTH, CAIJI_CARD_HEIGHT }, { 0, CAIJI_CARD_HEIGHT } };
+    cv::Mat h = cv::getPerspectiveTransform (quad, target);
+
+    cv::warpPerspective (frame->bgr, card, h, cv::Size (CAIJI_CARD_WIDTH, CAIJI_CARD_HEIGHT), cv::INTER_LINEAR,
+                         cv::BORDER_REPLICATE);
+  }
+  view->card = caiji_image_wrap (card);
+  view->focus = focus_measure (card);
+  view->glare = glare_share (card);
+  if (touches_frame_border (Quad { quad[0] * (float) scale, quad[1] * (float) scale, quad[2] * (float) scale, quad[3] * (float) scale },
+                            cv::Size ((int) (frame->bgr.cols * scale), (int) (frame->bgr.rows * scale))))
+    view->quality = CAIJI_CARD_QUALITY_BORDER_MISSING;
+  else if (view->glare > CARD_GLARE_MAX_SHARE)
+    view->quality = CAIJI_CARD_QUALITY_GLARE;
+  else if (view->focus < CARD_FOCUS_MIN)
+    view->quality = CAIJI_CARD_QUALITY_BLURRY;
+  else
+    view->quality = CAIJI_CARD_QUALITY_OK;
+  return view;
+}
+
+void
+caiji_card_view_free (CaijiCardView *view)
+{
+  if (view == NULL)
+    return;
+  caiji_image_free (view->card);
+  g_free (view);
+}

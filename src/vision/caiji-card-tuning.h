@@ -1,0 +1,63 @@
+/* caiji-card-tuning.h: every threshold and layout box of the card pipeline, with why
+ *
+ * Boxes are in rectified-card pixels (CAIJI_CARD_WIDTH × CAIJI_CARD_HEIGHT,
+ * 10 px per mm), from the printed layout of the resident ID card.  They are
+ * deliberately looser than the text: Tesseract reads worse on crops
+ * trimmed tight to the glyphs.
+ */
+#pragma once
+
+typedef struct {
+  int x, y, width, height;
+} CaijiCardBox;
+
+/* ---- finding the card ---- */
+/* Frames are searched at this width; card edges survive, noise does not,
+ * and a 1280-px frame costs a quarter of the time. */
+#define CARD_FIND_WORK_WIDTH 640
+/* ID-1 is 85.6 / 54 = 1.585; ±15 % absorbs perspective up to ~30° tilt. */
+#define CARD_ASPECT 1.585
+#define CARD_ASPECT_TOLERANCE 0.15
+/* The card must span at least this share of the frame width (the issue's
+ * 25 %, with margin for tilt). */
+#define CARD_MIN_WIDTH_SHARE 0.20
+/* Share of sample points on each side that must lie on a detected edge.
+ * This is what removes quadrilaterals made of clutter. */
+#define CARD_EDGE_SUPPORT 0.80
+/* Points within this many work pixels of a side count as on it. */
+#define CARD_EDGE_TOLERANCE 2
+/* A corner this close to the frame's edge (work pixels) is probably cut. */
+#define CARD_BORDER_MARGIN 3
+
+/* ---- quality tips ---- */
+/* Focus is the mean squared Laplacian of the rectified card scaled to
+ * half size, divided by the card's intensity variance so that contrast
+ * and exposure do not count as sharpness.  Measured on the synthetic set:
+ * sharp cards score well above, defocused (σ ≥ 0.6 % of the width) below. */
+#define CARD_FOCUS_MIN 0.12
+/* Blown-out pixels: all channels at or above this after a light blur. */
+#define CARD_GLARE_LEVEL 250
+/* Share of the card blown out before the text or photo is lost. */
+#define CARD_GLARE_MAX_SHARE 0.006
+
+/* ---- side ---- */
+static const CaijiCardBox card_box_back_title = { 240, 50, 600, 210 };   /* 中华人民共和国 居民身份证 */
+static const CaijiCardBox card_box_front_label = { 40, 440, 250, 62 };   /* 公民身份号码 */
+/* In-order characters that must be recognised.  Look-alike cards print
+ * 中国…银行 (2 of 中华人民共和国) or …号码 (2 of 公民身份号码). */
+#define CARD_BACK_TITLE_MIN_OVERLAP 3     /* of 居民身份证 */
+#define CARD_BACK_COUNTRY_MIN_OVERLAP 5   /* of 中华人民共和国 */
+#define CARD_FRONT_LABEL_MIN_OVERLAP 4    /* of 公民身份号码 */
+
+/* ---- front fields ---- */
+static const CaijiCardBox card_box_name = { 140, 68, 420, 60 };
+static const CaijiCardBox card_box_sex = { 140, 142, 80, 52 };
+static const CaijiCardBox card_box_nation = { 350, 142, 200, 52 };
+static const CaijiCardBox card_box_birth = { 140, 207, 420, 52 };
+static const CaijiCardBox card_box_address = { 140, 272, 420, 150 };
+static const CaijiCardBox card_box_number = { 270, 438, 576, 62 };
+static const CaijiCardBox card_box_portrait = { 560, 50, 260, 320 };
+
+/* ---- back fields ---- */
+static const CaijiCardBox card_box_authority = { 305, 372, 540, 52 };
+static const CaijiCardBox card_box_validity = { 305, 437, 540, 52 };
