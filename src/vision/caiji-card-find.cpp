@@ -108,20 +108,121 @@ collect_quads (const cv::Mat &binary, double min_area, std::vector<Quad> &out)
     }
 }
 
+struct Line {
+  cv::Point2f point, direction;   /* direction is a unit vector */
+  double      length;
+};
+
+double
+angle_between (const Line &a, const Line &b)
+{
+  double c = std::fabs (a.direction.dot (b.direction));
+
+  return std::acos (std::min (1.0, c)) * 180 / CV_PI;
+}
+
+double
+distance_to_line (const Line &line, const cv::Point2f &p)
+{
+  cv::Point2f v = p - line.point;
+
+  return std::fabs (v.x * line.direction.y - v.y * line.direction.x);
+}
+
+gboolean
+intersect (const Line &a, const Line &b, cv::Point2f &out)
+{
+  double det = a.direction.x * b.direction.y - a.direction.y * b.direction.x;
+  cv::Point2f d = b.point - a.point;
+  double t;
+
+  if (std::fabs (det) < 1e-6)
+    return FALSE;
+  t = (d.x * b.direction.y - d.y * b.direction.x) / det;
+  out = a.point + a.direction * (float) t;
+  return TRUE;
+}
+
+/* Straight edge segments, collinear pieces merged, longest first. */
+std::vector<Line>
+edge_lines (const cv::Mat &edges, double min_length)
+{
+  std::vector<cv::Vec4i> segments;
+  std::vector<Line> lines;
+
+  cv::HoughLinesP (edges, segments, 1, CV_PI / 180, 30, min_length, 6);
+  for (const cv::Vec4i &s : segments)
+    {
+      cv::Point2f a ((float) s[0], (float) s[1]), b ((float) s[2], (float) s[3]);
+      double length = cv::norm (b - a);
+      Line line = { a, (b - a) * (float) (1 / length), length };
+      gboolean merged = FALSE;
+
+      for (Line &other : lines)
+        if (angle_between (other, line) < 3 && distance_to_line (other, a) < 4 && distance_to_line (other, b) < 4)
+          {
+            if (length > other.length)
+              other.point = line.point, other.direction = line.direction;
+            other.length += length;
+            merged = TRUE;
+            break;
+          }
+      if (!merged)
+        lines.push_back (line);
+    }
+  std::sort (lines.begin (), lines.end (), [] (const Line &x, const Line &y) { return x.length > y.length; });
+  if (lines.size () > 24)
+    lines.resize (24);
+  return lines;
+}
+
+/* Quadrilaterals from two pairs of roughly parallel edge lines: robust
+ * where clutter touches the card and merges with its contour. */
+void
+collect_line_quads (const cv::Mat &edges, double min_width, std::vector<Quad> &out)
+{
+  std::vector<Line> lines = edge_lines (edges, 0.25 * min_width);
+  std::vector<std::pair<size_t, size_t>> pairs;
+
+  for (size_t i = 0; i < lines.size (); i++)
+    for (size_t j = i + 1; j < lines.size (); j++)
+      if (angle_between (lines[i], lines[j]) < 20 && distance_to_line (lines[i], lines[j].point) > 0.4 * min_width / CARD_ASPECT)
+        pairs.emplace_back (i, j);
+  for (size_t p = 0; p < pairs.size (); p++)
+    for (size_t q = p + 1; q < pairs.size (); q++)
+      {
+        const Line &a1 = lines[pairs[p].first], &a2 = lines[pairs[p].second];
+        const Line &b1 = lines[pairs[q].first], &b2 = lines[pairs[q].second];
+        std::vector<cv::Point> corners (4);
+        cv::Point2f c[4];
+
+        if (angle_between (a1, b1) < 55)
+          continue;
+        if (!intersect (a1, b1, c[0]) || !intersect (b1, a2, c[1]) || !intersect (a2, b2, c[2]) || !intersect (b2, a1, c[3]))
+          continue;
+        for (int k = 0; k < 4; k++)
+          corners[k] = cv::Point (cvRound (c[k].x), cvRound (c[k].y));
+        if (cv::isContourConvex (corners) && cv::contourArea (corners) >= min_width * min_width / CARD_ASPECT)
+          out.push_back (order_corners (corners));
+      }
+}
+
 /* Several views of the same frame, because no single one finds every
- * card: plain Canny outlines, closed Canny for broken outlines, and
- * Otsu blobs for a light card on a dark desk. */
+ * card: plain Canny outlines, closed Canny for broken outlines, Otsu
+ * blobs for a light card on a dark desk, and pairs of straight edges. */
 std::vector<Quad>
-candidate_quads (const cv::Mat &grey, const cv::Mat &edges, double min_area)
+candidate_quads (const cv::Mat &grey, const cv::Mat &edges, double min_width)
 {
   std::vector<Quad> quads;
   cv::Mat closed, otsu;
+  double min_area = min_width * min_width / CARD_ASPECT;
 
   collect_quads (edges, min_area, quads);
   cv::morphologyEx (edges, closed, cv::MORPH_CLOSE, cv::getStructuringElement (cv::MORPH_RECT, cv::Size (5, 5)));
   collect_quads (closed, min_area, quads);
   cv::threshold (grey, otsu, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
   collect_quads (otsu, min_area, quads);
+  collect_line_quads (edges, min_width, quads);
   return quads;
 }
 
@@ -145,10 +246,7 @@ find_quad (const cv::Mat &frame_bgr, Quad &found, double &scale)
   cv::dilate (edges, near_edge, cv::getStructuringElement (cv::MORPH_ELLIPSE,
                                                            cv::Size (2 * CARD_EDGE_TOLERANCE + 1, 2 * CARD_EDGE_TOLERANCE + 1)));
   {
-    double min_width = CARD_MIN_WIDTH_SHARE * small.cols;
-    double min_area = min_width * min_width / CARD_ASPECT;
-
-    for (const Quad &q : candidate_quads (grey, edges, min_area))
+    for (const Quad &q : candidate_quads (grey, edges, CARD_MIN_WIDTH_SHARE * small.cols))
       {
         double area = cv::contourArea (q);
 

@@ -111,10 +111,17 @@ caiji_card_ocr_text (CaijiCardOcr  *ocr,
   char *text;
   std::string out;
 
+  ETEXT_DESC *monitor = TessMonitorCreate ();
+
   set_image (api, continuous, psm, whitelist);
-  text = TessBaseAPIGetUTF8Text (api);
+  /* Dense print (a page held up as a card) can keep Tesseract busy for
+   * seconds on one box; a card's few words never need that long. */
+  TessMonitorSetDeadlineMSecs (monitor, CARD_OCR_DEADLINE_MS);
+  text = TessBaseAPIRecognize (api, monitor) == 0 ? TessBaseAPIGetUTF8Text (api) : NULL;
+  TessMonitorDelete (monitor);
   if (text != NULL)
     out = text;
+  g_debug ("OCR %s %dx%d: %s", model == CARD_OCR_CHINESE ? "chi_sim" : "eng", grey.cols, grey.rows, out.c_str ());
   TessDeleteText (text);
   TessBaseAPIClear (api);
   return out;

@@ -114,14 +114,49 @@ birth_agrees (CaijiCardOcr *ocr, const cv::Mat &card, const CaijiIdInfo *info)
   return FALSE;
 }
 
-gboolean
-sex_agrees (CaijiCardOcr *ocr, const cv::Mat &card, const CaijiIdInfo *info)
+/* What the card prints, whatever the UI language. */
+const char *
+printed_sex (CaijiSex sex)
 {
-  std::string text = caiji_card_ocr_text (ocr, CARD_OCR_CHINESE, caiji_card_crop_grey (card, card_box_sex),
-                                          CARD_PSM_LINE, "男女");
-  g_autofree char *sex = caiji_card_text_keep_hanzi (text.c_str ());
+  return sex == CAIJI_SEX_MALE ? "男" : sex == CAIJI_SEX_FEMALE ? "女" : "";
+}
 
-  return g_strcmp0 (sex, caiji_sex_display_name (info->sex)) == 0;
+/* "女 民族 汉": the sex must be the one the number encodes; the nation is
+ * whatever follows the 民族 label. */
+gboolean
+sex_agrees (CaijiCardOcr *ocr, const cv::Mat &card, const CaijiIdInfo *info, char **nation)
+{
+  for (const cv::Mat &variant : variants (caiji_card_crop_grey (card, card_box_sex_nation), {}))
+    {
+      std::string text = caiji_card_ocr_text (ocr, CARD_OCR_CHINESE, variant, CARD_PSM_LINE, NULL);
+      g_autofree char *hanzi = caiji_card_text_keep_hanzi (text.c_str ());
+      const char *label_end;
+
+      if (!g_str_has_prefix (hanzi, printed_sex (info->sex)) || *printed_sex (info->sex) == '\0')
+        continue;
+      label_end = strstr (hanzi, "族");
+      label_end = label_end != NULL ? g_utf8_next_char (label_end) : g_utf8_offset_to_pointer (hanzi, MIN (3, g_utf8_strlen (hanzi, -1)));
+      *nation = g_strdup (caiji_card_text_nation (label_end));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* The name is the last run of text on the 姓名 line (the label comes first). */
+char *
+clean_name (const char *text)
+{
+  g_autofree char *copy = g_strdup (text);
+  g_auto(GStrv) tokens = g_strsplit_set (copy, " \t\n", -1);
+
+  for (int i = (int) g_strv_length (tokens) - 1; i >= 0; i--)
+    {
+      char *name = caiji_card_text_name (tokens[i]);
+
+      if (name != NULL)
+        return name;
+    }
+  return NULL;
 }
 
 /* An open reading of a Chinese field: the first variant that cleans up
@@ -153,12 +188,6 @@ clean_address (const char *text)
   return g_string_free (out, FALSE);
 }
 
-char *
-clean_nation (const char *text)
-{
-  return g_strdup (caiji_card_text_nation (text));
-}
-
 /* The card shows the expected name when every recognised character has
  * the expected one among its alternatives, position by position. */
 gboolean
@@ -169,7 +198,7 @@ name_matches (CaijiCardOcr *ocr, const cv::Mat &card, const char *expected)
 
   for (const char *p = expected; *p != '\0'; p = g_utf8_next_char (p))
     wanted.emplace_back (p, g_utf8_next_char (p) - p);
-  choices = caiji_card_ocr_choices (ocr, caiji_card_crop_grey (card, card_box_name), CARD_PSM_LINE);
+  choices = caiji_card_ocr_choices (ocr, caiji_card_crop_grey (card, card_box_name_value), CARD_PSM_LINE);
   if (choices.size () != wanted.size ())
     return FALSE;
   for (size_t i = 0; i < wanted.size (); i++)
@@ -190,13 +219,12 @@ read_front (CaijiCardOcr *ocr, const cv::Mat &card, const char *expected_name, C
     return "the ID number did not read as a valid number";
   if (!birth_agrees (ocr, card, &info))
     return "the birth date on the card does not match the ID number";
-  if (!sex_agrees (ocr, card, &info))
+  if (!sex_agrees (ocr, card, &info, &reading->nation))
     return "the sex on the card does not match the ID number";
   reading->id_number = g_strdup (info.normalized);
   reading->birth = g_strdup_printf ("%04d-%02d-%02d", info.birth_year, info.birth_month, info.birth_day);
-  reading->sex = g_strdup (caiji_sex_display_name (info.sex));
-  reading->name = read_chinese (ocr, card, card_box_name, CARD_PSM_LINE, caiji_card_text_name);
-  reading->nation = read_chinese (ocr, card, card_box_nation, CARD_PSM_LINE, clean_nation);
+  reading->sex = g_strdup (printed_sex (info.sex));
+  reading->name = read_chinese (ocr, card, card_box_name, CARD_PSM_LINE, clean_name);
   reading->address = read_chinese (ocr, card, card_box_address, CARD_PSM_BLOCK, clean_address);
   if (expected_name != NULL)
     result->name_confirmed = g_strcmp0 (reading->name, expected_name) == 0 ||

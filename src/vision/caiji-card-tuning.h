@@ -40,6 +40,10 @@ typedef struct {
 /* Share of the card blown out before the text or photo is lost. */
 #define CARD_GLARE_MAX_SHARE 0.006
 
+/* ---- OCR ---- */
+/* One box of a card reads in 20-150 ms; a page of dense text in seconds. */
+#define CARD_OCR_DEADLINE_MS 600
+
 /* ---- side ---- */
 static const CaijiCardBox card_box_back_title = { 240, 50, 600, 210 };   /* 中华人民共和国 居民身份证 */
 static const CaijiCardBox card_box_front_label = { 40, 440, 250, 62 };   /* 公民身份号码 */
@@ -50,9 +54,13 @@ static const CaijiCardBox card_box_front_label = { 40, 440, 250, 62 };   /* 公�
 #define CARD_FRONT_LABEL_MIN_OVERLAP 4    /* of 公民身份号码 */
 
 /* ---- front fields ---- */
-static const CaijiCardBox card_box_name = { 140, 68, 420, 60 };
-static const CaijiCardBox card_box_sex = { 140, 142, 80, 52 };
-static const CaijiCardBox card_box_nation = { 350, 142, 200, 52 };
+/* The name is read with its 姓名 label: the label's known shape gives the
+ * recogniser context, where the two or three characters alone often
+ * come back empty.  Sex and nation share one line for the same reason. */
+static const CaijiCardBox card_box_name = { 40, 68, 520, 60 };
+/* Without the label, for checking a known name character by character. */
+static const CaijiCardBox card_box_name_value = { 140, 68, 420, 60 };
+static const CaijiCardBox card_box_sex_nation = { 140, 142, 420, 52 };
 static const CaijiCardBox card_box_birth = { 140, 207, 420, 52 };
 static const CaijiCardBox card_box_address = { 140, 272, 420, 150 };
 static const CaijiCardBox card_box_number = { 270, 438, 576, 62 };

@@ -354,26 +354,19 @@ place_card (GRand *rand, const cv::Size &face, CardSynthLook look)
   return quad;
 }
 
-void
-add_glare (cv::Mat &face, GRand *rand)
+/* A specular highlight: where the sensor saturates, so it is added after
+ * the lighting, in scene coordinates. */
+cv::Mat
+glare_spot (GRand *rand, const cv::Size &face)
 {
-  cv::Mat spot (face.size (), CV_32F, cv::Scalar (0));
-  cv::Point centre (g_rand_int_range (rand, face.cols / 6, face.cols * 5 / 6),
-                    g_rand_int_range (rand, face.rows / 4, face.rows * 3 / 4));
-  cv::Mat face_f;
+  cv::Mat spot (face, CV_32F, cv::Scalar (0));
+  cv::Point centre (g_rand_int_range (rand, face.width / 6, face.width * 5 / 6),
+                    g_rand_int_range (rand, face.height / 4, face.height * 3 / 4));
 
-  cv::ellipse (spot, centre, cv::Size (face.cols / g_rand_int_range (rand, 6, 10), face.rows / g_rand_int_range (rand, 6, 10)),
+  cv::ellipse (spot, centre, cv::Size (face.width / g_rand_int_range (rand, 6, 10), face.height / g_rand_int_range (rand, 6, 10)),
                uniform (rand, 0, 180), 0, 360, cv::Scalar (1), cv::FILLED);
-  cv::GaussianBlur (spot, spot, cv::Size (0, 0), face.cols / 60.0);
-  face.convertTo (face_f, CV_32FC3);
-  for (int y = 0; y < face.rows; y++)
-    for (int x = 0; x < face.cols; x++)
-      {
-        float w = std::min (1.0f, spot.at<float> (y, x) * 1.6f);
-        cv::Vec3f &p = face_f.at<cv::Vec3f> (y, x);
-        p = p * (1 - w) + cv::Vec3f (255, 255, 255) * w;
-      }
-  face_f.convertTo (face, CV_8UC3);
+  cv::GaussianBlur (spot, spot, cv::Size (0, 0), face.width / 60.0);
+  return cv::min (spot * 1.6, 1.0);
 }
 
 /* The camera: warp, uneven light, defocus, sensor noise. */
@@ -387,14 +380,17 @@ photograph (GRand *rand, const cv::Mat &face, const std::vector<cv::Point2f> &qu
   double target = face.empty () ? SCENE_W / 2.0 : cv::norm (quad[1] - quad[0]);
   double sigma;
 
+  cv::Mat spot, scene_spot;
   if (look == CARD_SYNTH_GLARE && !face.empty ())
-    add_glare (printed, rand);
+    spot = glare_spot (rand, face.size ());
   /* Shrink with area averaging first, so the warp does not alias the print. */
   if (!face.empty () && target < printed.cols)
     {
       double k = target / printed.cols;
       cv::resize (printed, printed, cv::Size (), k, k, cv::INTER_AREA);
       cv::resize (mask, mask, printed.size (), 0, 0, cv::INTER_AREA);
+      if (!spot.empty ())
+        cv::resize (spot, spot, printed.size (), 0, 0, cv::INTER_AREA);
       for (cv::Point2f &p : src)
         p *= (float) k;
     }
@@ -404,17 +400,26 @@ photograph (GRand *rand, const cv::Mat &face, const std::vector<cv::Point2f> &qu
       cv::warpPerspective (printed, warped, h, scene.size (), cv::INTER_LINEAR);
       cv::warpPerspective (mask, warped_mask, h, scene.size (), cv::INTER_LINEAR);
       warped.copyTo (scene, warped_mask > 128);
+      if (!spot.empty ())
+        cv::warpPerspective (spot, scene_spot, h, scene.size (), cv::INTER_LINEAR);
     }
 
   cv::Mat light (scene.size (), CV_32F);
-  double gx = uniform (rand, -0.25, 0.25), gy = uniform (rand, -0.25, 0.25);
+  /* Uneven but not overexposed: at most about 5 % above the printed colour. */
+  double gx = uniform (rand, -0.2, 0.2), gy = uniform (rand, -0.2, 0.2);
   for (int y = 0; y < scene.rows; y++)
     for (int x = 0; x < scene.cols; x++)
-      light.at<float> (y, x) = (float) (0.95 + gx * (x - SCENE_W / 2.0) / SCENE_W + gy * (y - SCENE_H / 2.0) / SCENE_H);
+      light.at<float> (y, x) = (float) (0.85 + gx * (x - SCENE_W / 2.0) / SCENE_W + gy * (y - SCENE_H / 2.0) / SCENE_H);
   cv::Mat scene_f, light3;
   cv::merge (std::vector<cv::Mat> { light, light, light }, light3);
   scene.convertTo (scene_f, CV_32FC3);
   cv::multiply (scene_f, light3, scene_f);
+  if (!scene_spot.empty ())
+    {
+      cv::Mat spot3, white (scene_f.size (), CV_32FC3, cv::Scalar (255, 255, 255));
+      cv::merge (std::vector<cv::Mat> { scene_spot, scene_spot, scene_spot }, spot3);
+      scene_f = scene_f.mul (cv::Scalar::all (1) - spot3) + white.mul (spot3);
+    }
 
   sigma = look == CARD_SYNTH_BLURRY ? uniform (rand, 0.006, 0.009) * target : uniform (rand, 0.3, 0.9);
   cv::GaussianBlur (scene_f, scene_f, cv::Size (0, 0), sigma);
