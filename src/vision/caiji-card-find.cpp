@@ -57,31 +57,75 @@ has_card_aspect (const Quad &q)
   return std::fabs (aspect / CARD_ASPECT - 1) <= CARD_ASPECT_TOLERANCE;
 }
 
-/* Share of points along a-b (skipping the rounded corners) that lie on an edge. */
+/* Edge pixels with the direction of their gradient, so that support for a
+ * side counts only edges running along it: text rows and crossing clutter
+ * have edges there too, but mostly at other angles. */
+struct EdgeMap {
+  cv::Mat edges;       /* CV_8U, Canny */
+  cv::Mat gx, gy;      /* CV_32F, Sobel */
+  cv::Mat colour;      /* CV_8UC3, the work image */
+};
+
+/* A card's edge is a step between two regions; a thin line drawn on the
+ * desk is a ridge with the same colour on both sides. */
+gboolean
+is_step (const EdgeMap &map, const cv::Point &p, const cv::Point2f &normal)
+{
+  cv::Point offset (cvRound (normal.x * CARD_STEP_OFFSET), cvRound (normal.y * CARD_STEP_OFFSET));
+  cv::Point in = p + offset, out = p - offset;
+  cv::Rect bounds (0, 0, map.colour.cols, map.colour.rows);
+
+  if (!bounds.contains (in) || !bounds.contains (out))
+    return FALSE;
+  return cv::norm (cv::Vec3i (map.colour.at<cv::Vec3b> (in)) - cv::Vec3i (map.colour.at<cv::Vec3b> (out))) >= CARD_STEP_MIN;
+}
+
+gboolean
+edge_along (const EdgeMap &map, const cv::Point &p, const cv::Point2f &normal)
+{
+  for (int dy = -CARD_EDGE_TOLERANCE; dy <= CARD_EDGE_TOLERANCE; dy++)
+    for (int dx = -CARD_EDGE_TOLERANCE; dx <= CARD_EDGE_TOLERANCE; dx++)
+      {
+        cv::Point q (p.x + dx, p.y + dy);
+        float gx, gy, norm;
+
+        if (q.x < 0 || q.y < 0 || q.x >= map.edges.cols || q.y >= map.edges.rows || map.edges.at<uchar> (q) == 0)
+          continue;
+        gx = map.gx.at<float> (q);
+        gy = map.gy.at<float> (q);
+        norm = std::sqrt (gx * gx + gy * gy);
+        if (norm > 0 && std::fabs (gx * normal.x + gy * normal.y) / norm >= CARD_EDGE_ALIGNMENT)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* Share of points along a-b (skipping the rounded corners) on an edge along it. */
 double
-side_support (const cv::Mat &near_edge, const cv::Point2f &a, const cv::Point2f &b)
+side_support (const EdgeMap &map, const cv::Point2f &a, const cv::Point2f &b)
 {
   const int samples = 40;
-  int hits = 0, total = 0;
+  cv::Point2f d = b - a;
+  cv::Point2f normal = cv::Point2f (-d.y, d.x) * (float) (1 / cv::norm (d));
+  int hits = 0;
 
   for (int i = 0; i < samples; i++)
     {
       float t = 0.08f + 0.84f * (float) i / (samples - 1);
-      cv::Point p (cvRound (a.x + (b.x - a.x) * t), cvRound (a.y + (b.y - a.y) * t));
+      cv::Point p (cvRound (a.x + d.x * t), cvRound (a.y + d.y * t));
 
-      if (p.x < 0 || p.y < 0 || p.x >= near_edge.cols || p.y >= near_edge.rows)
-        continue;
-      total++;
-      hits += near_edge.at<uchar> (p) != 0;
+      if (p.x < 0 || p.y < 0 || p.x >= map.edges.cols || p.y >= map.edges.rows)
+        return 0;
+      hits += edge_along (map, p, normal) && is_step (map, p, normal);
     }
-  return total == samples ? (double) hits / samples : 0;
+  return (double) hits / samples;
 }
 
 gboolean
-edges_support (const cv::Mat &near_edge, const Quad &q)
+edges_support (const EdgeMap &map, const Quad &q)
 {
   for (int i = 0; i < 4; i++)
-    if (side_support (near_edge, q[i], q[(i + 1) % 4]) < CARD_EDGE_SUPPORT)
+    if (side_support (map, q[i], q[(i + 1) % 4]) < CARD_EDGE_SUPPORT)
       return FALSE;
   return TRUE;
 }
@@ -226,10 +270,51 @@ candidate_quads (const cv::Mat &grey, const cv::Mat &edges, double min_width)
   return quads;
 }
 
+/* Fits each side to the edge pixels along it and intersects the fits:
+ * a candidate's corners come from a polygon approximation or from the
+ * longest segment of a line, and are off by a few pixels either way. */
+Quad
+refine_corners (const cv::Mat &edges, const Quad &q)
+{
+  std::vector<cv::Point> on_edge;
+  cv::findNonZero (edges, on_edge);
+  Line sides[4];
+  Quad refined (4);
+
+  for (int i = 0; i < 4; i++)
+    {
+      const cv::Point2f &a = q[i], &b = q[(i + 1) % 4];
+      double length = cv::norm (b - a);
+      Line side = { a, (b - a) * (float) (1 / length), length };
+      std::vector<cv::Point2f> near;
+      cv::Vec4f fit;
+
+      for (const cv::Point &p : on_edge)
+        {
+          cv::Point2f v = cv::Point2f ((float) p.x, (float) p.y) - a;
+          double along = v.dot (side.direction) / length;
+
+          if (along > 0.1 && along < 0.9 && distance_to_line (side, cv::Point2f ((float) p.x, (float) p.y)) <= 3)
+            near.emplace_back ((float) p.x, (float) p.y);
+        }
+      sides[i] = side;
+      if (near.size () < 20)
+        continue;
+      cv::fitLine (near, fit, cv::DIST_HUBER, 0, 0.01, 0.01);
+      sides[i].point = cv::Point2f (fit[2], fit[3]);
+      sides[i].direction = cv::Point2f (fit[0], fit[1]);
+    }
+  for (int i = 0; i < 4; i++)
+    if (!intersect (sides[(i + 3) % 4], sides[i], refined[i]) || cv::norm (refined[i] - q[i]) > 6)
+      refined[i] = q[i];
+  return refined;
+}
+
 gboolean
 find_quad (const cv::Mat &frame_bgr, Quad &found, double &scale)
 {
-  cv::Mat small, grey, edges, near_edge;
+  cv::Mat small, grey, edges;
+  EdgeMap map;
   double median_level;
   double best_area = 0;
 
@@ -243,19 +328,25 @@ find_quad (const cv::Mat &frame_bgr, Quad &found, double &scale)
     median_level = sorted.at<uchar> (sorted.cols / 2);
   }
   cv::Canny (grey, edges, std::max (10.0, 0.5 * median_level), std::max (30.0, 1.2 * median_level));
-  cv::dilate (edges, near_edge, cv::getStructuringElement (cv::MORPH_ELLIPSE,
-                                                           cv::Size (2 * CARD_EDGE_TOLERANCE + 1, 2 * CARD_EDGE_TOLERANCE + 1)));
+  /* Support may come from weaker edges than the candidates: a card edge
+   * over a background of nearly its own brightness is faint but real. */
+  cv::Canny (grey, map.edges, std::max (5.0, 0.25 * median_level), std::max (15.0, 0.6 * median_level));
+  cv::Sobel (grey, map.gx, CV_32F, 1, 0);
+  cv::Sobel (grey, map.gy, CV_32F, 0, 1);
+  map.colour = small;
   {
     for (const Quad &q : candidate_quads (grey, edges, CARD_MIN_WIDTH_SHARE * small.cols))
       {
         double area = cv::contourArea (q);
 
-        if (area <= best_area || !has_card_aspect (q) || !edges_support (near_edge, q))
+        if (area <= best_area || !has_card_aspect (q) || !edges_support (map, q))
           continue;
         best_area = area;
         found = q;
       }
   }
+  if (best_area > 0)
+    found = refine_corners (edges, found);
   return best_area > 0;
 }
 

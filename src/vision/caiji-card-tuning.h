@@ -26,6 +26,14 @@ typedef struct {
 #define CARD_EDGE_SUPPORT 0.80
 /* Points within this many work pixels of a side count as on it. */
 #define CARD_EDGE_TOLERANCE 2
+/* |cos| between an edge pixel's gradient and the side's normal: within
+ * about 25°, so edges across the side (text, clutter) do not count. */
+#define CARD_EDGE_ALIGNMENT 0.9
+/* Colour difference (BGR distance) between the two sides of a card edge,
+ * CARD_STEP_OFFSET work pixels either side: clears thin lines on the
+ * desk, while a card differs from any desk it lies on. */
+#define CARD_STEP_OFFSET 4
+#define CARD_STEP_MIN 10
 /* A corner this close to the frame's edge (work pixels) is probably cut. */
 #define CARD_BORDER_MARGIN 3
 
