@@ -21,12 +21,12 @@ echo "ok 1 - POTFILES.in lists every file with translatable strings"
 
 xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
   --add-comments --files-from=po/POTFILES.in -o "$tmp/caiji.pot" 2>/dev/null
-msgmerge -q --no-fuzzy-matching -o "$tmp/merged.po" po/zh_CN.po "$tmp/caiji.pot"
-missing=$(msgattrib --untranslated --no-obsolete "$tmp/merged.po" | grep -c '^msgid ' || true)
+msgmerge -q --no-wrap --no-fuzzy-matching -o "$tmp/merged.po" po/zh_CN.po "$tmp/caiji.pot"
+missing=$(msgattrib --no-wrap --untranslated --no-obsolete "$tmp/merged.po" | grep -c '^msgid ' || true)
 # The header entry is always "untranslated" (empty msgid).
 if (( missing > 1 )); then
   echo "not ok 2 - $((missing - 1)) msgids lack a zh_CN translation:"
-  msgattrib --untranslated --no-obsolete "$tmp/merged.po" | grep '^msgid ' | tail -n +2 | sed 's/^/# /'
+  msgattrib --no-wrap --untranslated --no-obsolete "$tmp/merged.po" | grep '^msgid ' | tail -n +2 | sed 's/^/# /'
   exit 1
 fi
 echo "ok 2 - every msgid has a zh_CN translation"
