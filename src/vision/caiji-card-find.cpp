@@ -311,14 +311,14 @@ refine_corners (const cv::Mat &edges, const Quad &q)
 }
 
 gboolean
-find_quad (const cv::Mat &frame_bgr, Quad &found, double &scale)
+find_quad_at (const cv::Mat &frame_bgr, int work_width, Quad &found, double &scale)
 {
   cv::Mat small, grey, edges;
   EdgeMap map;
   double median_level;
   double best_area = 0;
 
-  scale = std::min (1.0, (double) CARD_FIND_WORK_WIDTH / frame_bgr.cols);
+  scale = std::min (1.0, (double) work_width / frame_bgr.cols);
   cv::resize (frame_bgr, small, cv::Size (), scale, scale, cv::INTER_AREA);
   cv::cvtColor (small, grey, cv::COLOR_BGR2GRAY);
   cv::GaussianBlur (grey, grey, cv::Size (5, 5), 0);
@@ -350,6 +350,15 @@ find_quad (const cv::Mat &frame_bgr, Quad &found, double &scale)
   return best_area > 0;
 }
 
+/* A defocused card's edges are too soft for Canny at the working size;
+ * at half that size they are sharp again. */
+gboolean
+find_quad (const cv::Mat &frame_bgr, Quad &found, double &scale)
+{
+  return find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH, found, scale) ||
+         find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH / 2, found, scale);
+}
+
 gboolean
 touches_frame_border (const Quad &q, const cv::Size &work)
 {
@@ -360,14 +369,17 @@ touches_frame_border (const Quad &q, const cv::Size &work)
   return FALSE;
 }
 
+/* Measured at the card's size in the frame (at most half the canonical
+ * size), so a small card is not called blurry for having been enlarged. */
 double
-focus_measure (const cv::Mat &card)
+focus_measure (const cv::Mat &card, double width_in_frame)
 {
   cv::Mat grey, half, lap;
   cv::Scalar mean, stddev, lap_mean, lap_stddev;
+  double k = std::min (0.5, width_in_frame / card.cols);
 
   cv::cvtColor (card, grey, cv::COLOR_BGR2GRAY);
-  cv::resize (grey, half, cv::Size (), 0.5, 0.5, cv::INTER_AREA);
+  cv::resize (grey, half, cv::Size (), k, k, cv::INTER_AREA);
   cv::Laplacian (half, lap, CV_32F);
   cv::meanStdDev (half, mean, stddev);
   cv::meanStdDev (lap, lap_mean, lap_stddev);
@@ -413,7 +425,7 @@ caiji_card_view_find (const CaijiImage *frame)
                          cv::BORDER_REPLICATE);
   }
   view->card = caiji_image_wrap (card);
-  view->focus = focus_measure (card);
+  view->focus = focus_measure (card, (cv::norm (quad[1] - quad[0]) + cv::norm (quad[2] - quad[3])) / 2);
   view->glare = glare_share (card);
   if (touches_frame_border (Quad { quad[0] * (float) scale, quad[1] * (float) scale, quad[2] * (float) scale, quad[3] * (float) scale },
                             cv::Size ((int) (frame->bgr.cols * scale), (int) (frame->bgr.rows * scale))))
