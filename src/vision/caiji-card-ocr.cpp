@@ -155,9 +155,16 @@ caiji_card_ocr_choices (CaijiCardOcr  *ocr,
     {
       do
         {
-          TessChoiceIterator *choice = TessResultIteratorGetChoiceIterator (it);
+          /* An empty result has no word under the iterator, and asking it
+           * for choices then aborts inside Tesseract. */
+          char *symbol = TessResultIteratorGetUTF8Text (it, tesseract::RIL_SYMBOL);
+          TessChoiceIterator *choice;
           std::vector<std::string> alternatives;
 
+          if (symbol == NULL)
+            break;
+          TessDeleteText (symbol);
+          choice = TessResultIteratorGetChoiceIterator (it);
           if (choice == NULL)
             continue;
           do

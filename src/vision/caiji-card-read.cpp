@@ -220,23 +220,32 @@ read_name (CaijiCardOcr *ocr, const cv::Mat &card)
   return NULL;
 }
 
-/* The card shows the expected name when every recognised character has
- * the expected one among its alternatives, position by position. */
 gboolean
-name_matches (CaijiCardOcr *ocr, const cv::Mat &card, const char *expected)
+choices_allow (const CardOcrChoices &choices, const std::vector<std::string> &wanted)
 {
-  CardOcrChoices choices;
-  std::vector<std::string> wanted;
-
-  for (const char *p = expected; *p != '\0'; p = g_utf8_next_char (p))
-    wanted.emplace_back (p, g_utf8_next_char (p) - p);
-  choices = caiji_card_ocr_choices (ocr, scaled (caiji_card_crop_grey (card, card_box_name_value), 0.7), CARD_PSM_LINE);
   if (choices.size () != wanted.size ())
     return FALSE;
   for (size_t i = 0; i < wanted.size (); i++)
     if (std::find (choices[i].begin (), choices[i].end (), wanted[i]) == choices[i].end ())
       return FALSE;
   return TRUE;
+}
+
+/* The card shows the expected name when, at one of a few scales, every
+ * recognised character has the expected one among its alternatives,
+ * position by position, with no character more or less. */
+gboolean
+name_matches (CaijiCardOcr *ocr, const cv::Mat &card, const char *expected)
+{
+  std::vector<std::string> wanted;
+  cv::Mat grey = caiji_card_crop_grey (card, card_box_name_value);
+
+  for (const char *p = expected; *p != '\0'; p = g_utf8_next_char (p))
+    wanted.emplace_back (p, g_utf8_next_char (p) - p);
+  for (double k : { 0.7, 1.0, 1.5 })
+    if (choices_allow (caiji_card_ocr_choices (ocr, scaled (grey, k), CARD_PSM_LINE), wanted))
+      return TRUE;
+  return FALSE;
 }
 
 const char *

@@ -20,18 +20,19 @@
 #define N_PER_KIND 40
 #define N_PER_LOOK 24
 
-/* Floors in percent, measured on these seeds when the test was written
- * (the measured figure is in the comment), rounded down a little. */
-#define SIDES_FLOOR 0.0
-#define NUMBERS_FLOOR 0.0
-#define NAMES_FLOOR 0.0
-#define BACKS_FLOOR 0.0
-#define CONFIRMED_FLOOR 0.0
-#define CLEAN_OK_FLOOR 0.0
-#define BLURRY_FLOOR 0.0
-#define GLARE_FLOOR 0.0
-#define BORDER_FLOOR 0.0
-#define FOUND_FLOOR 0.0
+/* Floors in percent: measured on these seeds when the test was written
+ * (the figure in the comment, optimised build), less one sample or so,
+ * because the sanitizer build's floating point may tip a borderline card. */
+#define SIDES_FLOOR 92.0       /* 76/80 */
+#define NUMBERS_FLOOR 87.0     /* 37/40 */
+#define NAMES_FLOOR 70.0       /* 30/40 */
+#define BACKS_FLOOR 90.0       /* 38/40 */
+#define CONFIRMED_FLOOR 79.0   /* 21/24 */
+#define CLEAN_OK_FLOOR 91.0    /* 23/24 each */
+#define BLURRY_FLOOR 91.0
+#define GLARE_FLOOR 91.0
+#define BORDER_FLOOR 91.0
+#define FOUND_FLOOR 87.0       /* 22/24 */
 
 static CaijiCardOcr *ocr;
 
@@ -295,7 +296,7 @@ test_corners (void)
       g_assert_cmpfloat (best, <, 20);
       error_sum += best;
     }
-  g_test_message ("cards found: %u/%u, mean corner error %.1f px in 1280×960",
+  g_test_message ("cards found: %u/%u, mean corner error %.1f px in 1280x960",
                   found, N_PER_LOOK, found ? error_sum / found : 0);
   g_assert_cmpfloat (percent (found, N_PER_LOOK), >=, FOUND_FLOOR);
 }
