@@ -75,6 +75,8 @@ CaijiCardOcr     *caiji_card_ocr_new            (GError          **error);
 CaijiCardOcr     *caiji_card_ocr_get_for_thread (GError          **error);
 void              caiji_card_ocr_free           (CaijiCardOcr     *ocr);
 
+/* card: a rectified card (CaijiCardView.card); turned upright in place
+ * when it was upside down. */
 CaijiCardSide     caiji_card_classify           (CaijiCardOcr     *ocr,
                                                  CaijiImage       *card);
 /* wanted: the side the caller needs, or CAIJI_CARD_SIDE_NONE for either.
