@@ -334,6 +334,16 @@ place_card (GRand *rand, const cv::Size &face, CardSynthLook look)
       lo = cv::Point2f (std::min (lo.x, q.x), std::min (lo.y, q.y));
       hi = cv::Point2f (std::max (hi.x, q.x), std::max (hi.y, q.y));
     }
+  /* A large card turned by 30° may not fit the frame: shrink it until it
+   * does, so that a clean card is never cut. */
+  {
+    float fit = std::min (1.0f, std::min ((SCENE_W - 20) / (hi.x - lo.x), (SCENE_H - 20) / (hi.y - lo.y)));
+
+    for (cv::Point2f &q : quad)
+      q *= fit;
+    lo *= fit;
+    hi *= fit;
+  }
   /* Keep the whole card at least 8 px inside, unless it is meant to be cut. */
   shift.x = (float) uniform (rand, 8 - lo.x, std::max (9 - lo.x, SCENE_W - 8 - hi.x));
   shift.y = (float) uniform (rand, 8 - lo.y, std::max (9 - lo.y, SCENE_H - 8 - hi.y));
