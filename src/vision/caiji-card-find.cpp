@@ -311,7 +311,7 @@ refine_corners (const cv::Mat &edges, const Quad &q)
 }
 
 gboolean
-find_quad_at (const cv::Mat &frame_bgr, int work_width, Quad &found, double &scale)
+find_quad_at (const cv::Mat &frame_bgr, int work_width, double sensitivity, Quad &found, double &scale)
 {
   cv::Mat small, grey, edges;
   EdgeMap map;
@@ -327,10 +327,10 @@ find_quad_at (const cv::Mat &frame_bgr, int work_width, Quad &found, double &sca
     std::nth_element (sorted.begin<uchar> (), sorted.begin<uchar> () + sorted.cols / 2, sorted.end<uchar> ());
     median_level = sorted.at<uchar> (sorted.cols / 2);
   }
-  cv::Canny (grey, edges, std::max (10.0, 0.5 * median_level), std::max (30.0, 1.2 * median_level));
+  cv::Canny (grey, edges, std::max (10.0, 0.5 * median_level) / sensitivity, std::max (30.0, 1.2 * median_level) / sensitivity);
   /* Support may come from weaker edges than the candidates: a card edge
    * over a background of nearly its own brightness is faint but real. */
-  cv::Canny (grey, map.edges, std::max (5.0, 0.25 * median_level), std::max (15.0, 0.6 * median_level));
+  cv::Canny (grey, map.edges, std::max (5.0, 0.25 * median_level) / sensitivity, std::max (15.0, 0.6 * median_level) / sensitivity);
   cv::Sobel (grey, map.gx, CV_32F, 1, 0);
   cv::Sobel (grey, map.gy, CV_32F, 0, 1);
   map.colour = small;
@@ -355,16 +355,18 @@ find_quad_at (const cv::Mat &frame_bgr, int work_width, Quad &found, double &sca
 gboolean
 find_quad (const cv::Mat &frame_bgr, Quad &found, double &scale)
 {
-  return find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH, found, scale) ||
-         find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH / 2, found, scale);
+  return find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH, 1, found, scale) ||
+         find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH / 2, 1, found, scale) ||
+         find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH / 2, 2, found, scale);
 }
 
 gboolean
-touches_frame_border (const Quad &q, const cv::Size &work)
+touches_frame_border (const Quad &q, const cv::Size &frame)
 {
+  double margin = CARD_BORDER_MARGIN * frame.width;
+
   for (const cv::Point2f &p : q)
-    if (p.x < CARD_BORDER_MARGIN || p.y < CARD_BORDER_MARGIN ||
-        p.x > work.width - 1 - CARD_BORDER_MARGIN || p.y > work.height - 1 - CARD_BORDER_MARGIN)
+    if (p.x < margin || p.y < margin || p.x > frame.width - 1 - margin || p.y > frame.height - 1 - margin)
       return TRUE;
   return FALSE;
 }
@@ -427,8 +429,7 @@ caiji_card_view_find (const CaijiImage *frame)
   view->card = caiji_image_wrap (card);
   view->focus = focus_measure (card, (cv::norm (quad[1] - quad[0]) + cv::norm (quad[2] - quad[3])) / 2);
   view->glare = glare_share (card);
-  if (touches_frame_border (Quad { quad[0] * (float) scale, quad[1] * (float) scale, quad[2] * (float) scale, quad[3] * (float) scale },
-                            cv::Size ((int) (frame->bgr.cols * scale), (int) (frame->bgr.rows * scale))))
+  if (touches_frame_border (quad, frame->bgr.size ()))
     view->quality = CAIJI_CARD_QUALITY_BORDER_MISSING;
   else if (view->glare > CARD_GLARE_MAX_SHARE)
     view->quality = CAIJI_CARD_QUALITY_GLARE;

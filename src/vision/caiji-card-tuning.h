@@ -36,8 +36,9 @@ typedef struct {
  * desk, while a card differs from any desk it lies on. */
 #define CARD_STEP_OFFSET 4
 #define CARD_STEP_MIN 10
-/* A corner this close to the frame's edge (work pixels) is probably cut. */
-#define CARD_BORDER_MARGIN 3
+/* A corner this close to the frame's edge (share of the frame's width,
+ * about 6 px at 1280) is probably cut. */
+#define CARD_BORDER_MARGIN 0.005
 
 /* ---- quality tips ---- */
 /* Focus is the variance of the Laplacian of the rectified card, scaled to
