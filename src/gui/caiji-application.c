@@ -104,14 +104,14 @@ create_window (CaijiApplication *self)
   return window;
 }
 
-/* Until the vision is wired in, the analyzer says plainly that it cannot
- * check anything; see caiji-capture-analyzer.h. */
+/* The vision analyzer says plainly what it cannot check while a model or
+ * the OCR data is missing; see caiji-capture-analyzer.h. */
 static void
 set_up_capture (CaijiApplication *self,
                 CaijiWindow      *window)
 {
   g_autoptr(CaijiCamera) camera = caiji_camera_choose (self->demo, self->demo_dir, self->settings);
-  g_autoptr(CaijiCaptureAnalyzer) analyzer = caiji_capture_analyzer_new_unavailable ();
+  g_autoptr(CaijiCaptureAnalyzer) analyzer = caiji_capture_analyzer_new_vision ();
 
   g_message ("Camera: %s", caiji_camera_get_description (camera));
   self->camera = caiji_camera_keeper_new (camera, CAIJI_CAMERA_KEEPER_RETRY_SECONDS);

@@ -2,8 +2,8 @@
  *
  * The screens never call OpenCV themselves: they hand a camera frame, a
  * still or a file's picture to an analyzer on a worker thread and show
- * what comes back.  The kiosk's analyzer wraps src/vision; until a part of
- * the vision is installed, that part answers
+ * what comes back.  The kiosk's analyzer wraps src/vision; while a part of
+ * the vision is not installed (a model, the OCR data), that part answers
  * CAIJI_CAPTURE_ANALYZER_ERROR_UNAVAILABLE (or CAIJI_FACE_OUTCOME_UNAVAILABLE
  * for the 1:1 comparison) and the screens say so instead of passing.  The
  * tests put a scripted analyzer here.
@@ -108,5 +108,8 @@ const char       *caiji_card_tip_text                (CaijiCardTip          tip)
 /* The kiosk's analyzer until the vision is wired in: nothing is analysed,
  * every method says it is unavailable. */
 CaijiCaptureAnalyzer *caiji_capture_analyzer_new_unavailable (void);
+/* The analyzer on src/vision: card reading, face detection and 1:1
+ * comparison, each "unavailable" while its data or model is missing. */
+CaijiCaptureAnalyzer *caiji_capture_analyzer_new_vision      (void);
 
 G_END_DECLS
