@@ -16,6 +16,10 @@
 #include "caiji-face.h"
 #include "caiji-models.h"
 
+/* The smallest live face, as a fraction of the frame's width, taken as the
+ * candidate's: about arm's length from a 720p webcam. */
+#define MIN_FACE_FRACTION 0.12
+
 #define CAIJI_TYPE_VISION_ANALYZER (caiji_vision_analyzer_get_type ())
 G_DECLARE_FINAL_TYPE (CaijiVisionAnalyzer, caiji_vision_analyzer, CAIJI, VISION_ANALYZER, GObject)
 
@@ -190,7 +194,10 @@ find_face (CaijiCaptureAnalyzer *analyzer,
       return FALSE;
     }
   face = largest_face (faces);
-  *has_face = face != NULL && !is_cut_off (face, frame);
+  /* Someone passing far behind is no candidate in front of the camera:
+   * step 3 freezes the first frame it accepts. */
+  *has_face = face != NULL && !is_cut_off (face, frame) &&
+              face->width >= MIN_FACE_FRACTION * caiji_image_get_width (frame);
   if (face != NULL)
     graphene_rect_init (box, face->x, face->y, face->width, face->height);
   return TRUE;
