@@ -63,9 +63,21 @@ static const char schema_v1[] =
   "  last_error TEXT,"
   "  delivered_at INTEGER);";
 
+/* A record the hub refused (409, 400, 413, …) must wait for the operator
+ * instead of being retried forever, and must be told apart from one that
+ * merely waits for its next attempt: hence held_at.  last_attempt_at lets
+ * the operator see the most recent failure first.  The index keeps
+ * "what is due now" cheap with a 10 000-record backlog. */
+static const char schema_v2[] =
+  "ALTER TABLE sync_outbox ADD COLUMN held_at INTEGER;"
+  "ALTER TABLE sync_outbox ADD COLUMN last_attempt_at INTEGER;"
+  "CREATE INDEX outbox_due ON sync_outbox (next_attempt_at)"
+  "  WHERE delivered_at IS NULL AND held_at IS NULL;";
+
 /* Index i takes a database from version i to i + 1. */
 static const char *const migrations[CAIJI_STORE_SCHEMA_VERSION] = {
   schema_v1,
+  schema_v2,
 };
 
 static gboolean
