@@ -226,6 +226,9 @@ caiji_sync_client_put_record (CaijiSyncClient *self,
       return;
     }
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", self->authorization);
+  /* The hub can refuse (401, 413) before we upload megabytes, and a
+   * refusal then arrives as an answer, not as a broken pipe. */
+  soup_message_headers_set_expectations (soup_message_get_request_headers (msg), SOUP_EXPECTATION_CONTINUE);
   soup_message_set_request_body_from_bytes (msg, "application/json", body);
   answer = soup_session_send_and_read (self->session, msg, cancellable, &error);
   if (answer != NULL)

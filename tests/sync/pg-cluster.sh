@@ -39,7 +39,18 @@ start() {
      -o "-c listen_addresses='' -k $dir -c fsync=off -c full_page_writes=off -c synchronous_commit=off" start >/dev/null \
     || { cat "$dir/server.log" >&2; exit 1; }
   pg "$bindir/createdb" -h "$dir" -U caiji caiji
+  watch_caller
   echo "postgresql:///caiji?host=$dir&user=caiji"
+}
+
+# A test that dies on an assertion never calls `stop`: the cluster then
+# goes with the process that started it.
+watch_caller() {
+  local caller=$PPID
+  (
+    while kill -0 "$caller" 2>/dev/null && [[ -d $dir/data ]]; do sleep 1; done
+    [[ -d $dir/data ]] && stop
+  ) </dev/null >/dev/null 2>&1 &
 }
 
 stop() {

@@ -1,0 +1,399 @@
+/* test-sync-e2e.c: kiosk stores → real caiji-hub → real PostgreSQL
+ *
+ * Two kiosks deliver to one hub; repeats are harmless; a conflicting
+ * record is refused with a reason the kiosk keeps; a hub that fails,
+ * talks garbage, hangs, drops the connection or dies loses nothing and
+ * delivers nothing twice.  Usage: test-sync-e2e CAIJI-HUB PG-CLUSTER.SH
+ */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "caiji-sync-client.h"
+#include "caiji-sync-payload.h"
+#include "caiji-test-utils.h"
+#include "fault-proxy.h"
+#include "sync-test-env.h"
+
+#define IMAGE_SIZE   (24 * 1024)
+#define TIMEOUT      2   /* seconds; the proxy's slow mode holds longer */
+#define MAX_BODY_MB  2
+
+static SyncEnv env;
+
+/* Full stacks for leak reports: GLib is built without frame pointers, so
+ * the fast unwinder stops at g_malloc and tests/lsan.supp could not tell
+ * libsoup's own leak from ours.  Read by AddressSanitizer, when present. */
+const char *__asan_default_options (void);
+const char *
+__asan_default_options (void)
+{
+  return "fast_unwind_on_malloc=0";
+}
+
+static gint64
+hub_records (const char *uuid)
+{
+  return sync_env_hub_count (&env, "SELECT count(*) FROM records WHERE uuid = $1::uuid;", uuid);
+}
+
+/* Every image the kiosk holds is on the hub with the same sha256, and the
+ * bytes there hash to it. */
+static void
+assert_images_on_hub (Kiosk *kiosk,
+                      gint64 record_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) images = caiji_store_record_images (kiosk->store, record_id, &error);
+  g_autofree char *uuid = kiosk_uuid (kiosk, record_id);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (images->len, ==, CAIJI_IMAGE_N_KINDS);
+  g_assert_cmpint (sync_env_hub_count (&env, "SELECT count(*) FROM record_images WHERE record_uuid = $1::uuid;", uuid),
+                   ==, images->len);
+  for (guint i = 0; i < images->len; i++)
+    {
+      CaijiStoredImage *image = images->pdata[i];
+      g_autofree char *actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, image->data);
+      g_autofree char *key = g_strconcat (uuid, "/", caiji_image_kind_to_string (image->kind), "/", image->sha256, NULL);
+
+      g_assert_cmpstr (actual, ==, image->sha256);
+      g_assert_cmpint (sync_env_hub_count (&env,
+                                           "SELECT count(*) FROM record_images WHERE"
+                                           " record_uuid || '/' || kind || '/' || sha256 = $1"
+                                           " AND encode (sha256 (data), 'hex') = sha256;", key), ==, 1);
+    }
+}
+
+static void
+assert_delivered_once (Kiosk *kiosk,
+                       gint64 record_id)
+{
+  g_autofree char *uuid = kiosk_uuid (kiosk, record_id);
+  g_autoptr(CaijiOutboxEntry) entry = caiji_store_outbox_get (kiosk->store, record_id, NULL);
+
+  g_assert_cmpint (kiosk_status (kiosk, record_id), ==, CAIJI_RECORD_SYNCED);
+  g_assert_nonnull (entry);
+  g_assert_cmpint (entry->delivered_at, >, 0);
+  g_assert_cmpint (hub_records (uuid), ==, 1);
+  assert_images_on_hub (kiosk, record_id);
+}
+
+static void
+assert_pending (Kiosk      *kiosk,
+                gint64      record_id,
+                const char *error_part)
+{
+  g_autoptr(CaijiOutboxEntry) entry = caiji_store_outbox_get (kiosk->store, record_id, NULL);
+
+  g_assert_cmpint (kiosk_status (kiosk, record_id), ==, CAIJI_RECORD_APPROVED);
+  g_assert_nonnull (entry);
+  g_assert_cmpint (entry->delivered_at, ==, 0);
+  g_assert_cmpint (entry->held_at, ==, 0);
+  g_assert_cmpint (entry->attempts, >, 0);
+  g_assert_nonnull (strstr (entry->last_error, error_part));
+}
+
+/* The next attempt is scheduled after the failed one, not immediately. */
+static void
+assert_backed_off (Kiosk *kiosk,
+                   gint64 record_id)
+{
+  g_autoptr(CaijiOutboxEntry) entry = caiji_store_outbox_get (kiosk->store, record_id, NULL);
+
+  g_assert_cmpint (entry->next_attempt_at, >, entry->last_attempt_at);
+}
+
+static gint64
+approved_record (Kiosk  *kiosk,
+                 guint   who,
+                 guint32 seed)
+{
+  gint64 id = kiosk_captured_record (kiosk, who, IMAGE_SIZE, seed);
+
+  kiosk_approve (kiosk, id);
+  return id;
+}
+
+/* Two kiosks, one hub: each record arrives once; a second pass sends
+ * nothing. */
+static void
+test_two_kiosks (void)
+{
+  Kiosk *a = kiosk_new (&env, "kiosk A", 4);
+  Kiosk *b = kiosk_new (&env, "kiosk B", 4);
+  gint64 ids_a[3], ids_b[2];
+  CaijiSyncPass pass;
+  CaijiSyncCounts counts;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids_a); i++)
+    ids_a[i] = approved_record (a, i, 100 + i);
+  for (guint i = 0; i < G_N_ELEMENTS (ids_b); i++)
+    ids_b[i] = approved_record (b, i, 200 + i);
+  pass = kiosk_sync (a, env.hub_url, TIMEOUT, FALSE);
+  g_assert_cmpuint (pass.delivered, ==, 3);
+  pass = kiosk_sync (b, env.hub_url, TIMEOUT, FALSE);
+  g_assert_cmpuint (pass.delivered, ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (ids_a); i++)
+    assert_delivered_once (a, ids_a[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (ids_b); i++)
+    assert_delivered_once (b, ids_b[i]);
+
+  pass = kiosk_sync (a, env.hub_url, TIMEOUT, TRUE);
+  g_assert_cmpuint (pass.attempted, ==, 0);
+  g_assert_true (caiji_store_sync_counts (a->store, G_MAXINT64, &counts, NULL));
+  g_assert_cmpint (counts.delivered, ==, 3);
+  g_assert_cmpint (counts.waiting + counts.held, ==, 0);
+  caiji_sync_counts_clear (&counts);
+  kiosk_free (a);
+  kiosk_free (b);
+}
+
+/* The same document PUT again (a resend after a lost answer) is 200
+ * "unchanged" and still one record. */
+static void
+test_resend_is_idempotent (void)
+{
+  Kiosk *a = kiosk_new (&env, "kiosk resend", 2);
+  gint64 id = approved_record (a, 1, 300);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaijiRecord) record = caiji_store_record_load (a->store, id, &error);
+  g_autoptr(GPtrArray) images = caiji_store_record_images (a->store, id, &error);
+  g_autoptr(GBytes) body = caiji_sync_document_build (record, images);
+  g_autoptr(CaijiSyncClient) client = caiji_sync_client_new (env.hub_url, a->token, TIMEOUT);
+  CaijiDelivery delivery;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      caiji_sync_client_put_record (client, record->uuid, body, images, &delivery, NULL);
+      g_assert_cmpint (delivery.outcome, ==, CAIJI_DELIVERY_CONFIRMED);
+      g_assert_cmpuint (delivery.http_status, ==, i == 0 ? 201 : 200);
+      g_assert_cmpstr (delivery.result, ==, i == 0 ? "created" : "unchanged");
+      caiji_delivery_clear (&delivery);
+    }
+  g_assert_cmpint (hub_records (record->uuid), ==, 1);
+  kiosk_free (a);
+}
+
+/* A kiosk cloned from another's disk image holds the same uuid with other
+ * content: the hub keeps the first, answers 409, and the clone holds its
+ * record with the reason instead of marking it synced. */
+static void
+test_conflict_is_held_with_reason (void)
+{
+  Kiosk *a = kiosk_new (&env, "kiosk original", 2);
+  gint64 id = kiosk_captured_record (a, 1, IMAGE_SIZE, 400);
+  g_autofree char *token = sync_env_device_add (&env, "kiosk clone");
+  Kiosk *clone = kiosk_clone (a, token);
+  CaijiSyncPass pass;
+  CaijiSyncCounts counts;
+  g_autoptr(CaijiOutboxEntry) entry = NULL;
+
+  kiosk_set_image (clone, id, CAIJI_IMAGE_FACE, IMAGE_SIZE, 999);
+  kiosk_approve (a, id);
+  kiosk_approve (clone, id);
+  pass = kiosk_sync (a, env.hub_url, TIMEOUT, FALSE);
+  g_assert_cmpuint (pass.delivered, ==, 1);
+  pass = kiosk_sync (clone, env.hub_url, TIMEOUT, FALSE);
+  g_assert_cmpuint (pass.held, ==, 1);
+
+  g_assert_cmpint (kiosk_status (clone, id), ==, CAIJI_RECORD_APPROVED);
+  entry = caiji_store_outbox_get (clone->store, id, NULL);
+  g_assert_cmpint (entry->held_at, >, 0);
+  g_assert_nonnull (strstr (entry->last_error, "409"));
+  g_assert_nonnull (strstr (entry->last_error, "images.face"));
+  g_assert_true (caiji_store_sync_counts (clone->store, G_MAXINT64, &counts, NULL));
+  g_assert_cmpint (counts.held, ==, 1);
+  g_assert_cmpint (counts.waiting, ==, 0);
+  g_assert_nonnull (strstr (counts.last_error, "different content"));
+  caiji_sync_counts_clear (&counts);
+
+  /* Held means held: a forced pass does not send it again. */
+  pass = kiosk_sync (clone, env.hub_url, TIMEOUT, TRUE);
+  g_assert_cmpuint (pass.attempted, ==, 0);
+  assert_delivered_once (a, id);
+  kiosk_free (clone);
+  kiosk_free (a);
+}
+
+/* Each fault leaves the record pending with the reason; when the hub is
+ * reachable again the record arrives, once. */
+static void
+check_fault_then_recovery (FaultMode   mode,
+                           const char *error_part)
+{
+  Kiosk *a = kiosk_new (&env, "kiosk faults", 2);
+  FaultProxy *proxy = fault_proxy_new (env.hub_url);
+  gint64 id = approved_record (a, 1, 500 + mode);
+  CaijiSyncPass pass;
+
+  fault_proxy_set_mode (proxy, mode);
+  pass = kiosk_sync (a, fault_proxy_url (proxy), TIMEOUT, FALSE);
+  g_assert_cmpuint (pass.retrying, ==, 1);
+  assert_pending (a, id, error_part);
+
+  assert_backed_off (a, id);
+
+  fault_proxy_set_mode (proxy, FAULT_NONE);
+  pass = kiosk_sync (a, fault_proxy_url (proxy), TIMEOUT, TRUE);
+  g_assert_cmpuint (pass.delivered, ==, 1);
+  assert_delivered_once (a, id);
+  fault_proxy_free (proxy);
+  kiosk_free (a);
+}
+
+static void
+test_hub_answers_500 (void)
+{
+  check_fault_then_recovery (FAULT_500, "500");
+}
+
+static void
+test_hub_answers_garbage (void)
+{
+  /* The hub stored it but the kiosk never heard: the resend must not make
+   * a second record. */
+  check_fault_then_recovery (FAULT_GARBAGE, "did not confirm");
+}
+
+static void
+test_hub_drops_connection (void)
+{
+  check_fault_then_recovery (FAULT_RESET, "Cannot reach the hub");
+}
+
+static void
+test_hub_too_slow (void)
+{
+  check_fault_then_recovery (FAULT_SLOW, "Cannot reach the hub");
+}
+
+static void
+test_retry_after_is_respected (void)
+{
+  Kiosk *a = kiosk_new (&env, "kiosk retry-after", 2);
+  FaultProxy *proxy = fault_proxy_new (env.hub_url);
+  gint64 id = approved_record (a, 1, 600);
+  gint64 before = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(CaijiOutboxEntry) entry = NULL;
+
+  fault_proxy_set_mode (proxy, FAULT_503_RETRY);
+  kiosk_sync (a, fault_proxy_url (proxy), TIMEOUT, FALSE);
+  entry = caiji_store_outbox_get (a->store, id, NULL);
+  g_assert_cmpint (entry->next_attempt_at, >=, before + 120);
+  assert_pending (a, id, "503");
+  fault_proxy_free (proxy);
+  kiosk_free (a);
+}
+
+/* The hub process dies (SIGKILL), the kiosk keeps its records, and a new
+ * hub on the same address receives them once. */
+static void
+test_hub_down_then_restarted (void)
+{
+  Kiosk *a = kiosk_new (&env, "kiosk hub-down", 3);
+  gint64 first = approved_record (a, 0, 700);
+  gint64 second = approved_record (a, 1, 701);
+  CaijiSyncPass pass;
+
+  sync_env_hub_kill (&env);
+  pass = kiosk_sync (a, env.hub_url, TIMEOUT, FALSE);
+  g_assert_cmpuint (pass.retrying, ==, 2);
+  assert_pending (a, first, "Cannot reach the hub");
+  assert_pending (a, second, "Cannot reach the hub");
+
+  kiosk_restart (a);  /* the delivery state lives in the store file */
+  sync_env_hub_start (&env);
+  pass = kiosk_sync (a, env.hub_url, TIMEOUT, TRUE);
+  g_assert_cmpuint (pass.delivered, ==, 2);
+  assert_delivered_once (a, first);
+  assert_delivered_once (a, second);
+  kiosk_free (a);
+}
+
+/* A record above the hub's size limit is refused (413) before upload and
+ * held for the operator. */
+static void
+test_too_large_is_held (void)
+{
+  Kiosk *a = kiosk_new (&env, "kiosk big", 2);
+  gint64 id = kiosk_captured_record (a, 1, MAX_BODY_MB * 1024 * 1024 / 2, 800);
+  g_autoptr(CaijiOutboxEntry) entry = NULL;
+  g_autofree char *uuid = kiosk_uuid (a, id);
+  CaijiSyncPass pass;
+
+  kiosk_approve (a, id);
+  pass = kiosk_sync (a, env.hub_url, TIMEOUT, FALSE);
+  g_assert_cmpuint (pass.held, ==, 1);
+  entry = caiji_store_outbox_get (a->store, id, NULL);
+  g_assert_cmpint (entry->held_at, >, 0);
+  g_assert_nonnull (strstr (entry->last_error, "413"));
+  g_assert_cmpint (hub_records (uuid), ==, 0);
+  kiosk_free (a);
+}
+
+/* The background worker: its own thread, results announced on ours. */
+static void
+on_pass_finished (CaijiSyncWorker *worker,
+                  gpointer         data)
+{
+  (*(guint *) data)++;
+}
+
+static void
+test_worker_thread_delivers (void)
+{
+  Kiosk *a = kiosk_new (&env, "kiosk worker", 4);
+  g_autoptr(CaijiSyncWorker) worker = kiosk_worker (a, env.hub_url, TIMEOUT);
+  gint64 ids[3];
+  guint passes = 0;
+  CaijiSyncCounts counts = { 0 };
+  gint64 give_up = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;  /* a hang guard, not a timing check */
+
+  g_signal_connect (worker, "pass-finished", G_CALLBACK (on_pass_finished), &passes);
+  caiji_sync_worker_start (worker);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      ids[i] = approved_record (a, i, 900 + i);
+      caiji_sync_worker_wake (worker);
+    }
+  do
+    {
+      caiji_sync_counts_clear (&counts);
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_true (caiji_store_sync_counts (a->store, G_MAXINT64, &counts, NULL));
+    }
+  while (counts.delivered < 3 && g_get_monotonic_time () < give_up);
+  caiji_sync_counts_clear (&counts);
+  caiji_sync_worker_stop (worker);
+  g_assert_cmpuint (passes, >, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    assert_delivered_once (a, ids[i]);
+  kiosk_free (a);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  if (argc < 3)
+    g_error ("usage: %s CAIJI-HUB PG-CLUSTER.SH", argv[0]);
+  sync_env_start (&env, argv[1], argv[2], MAX_BODY_MB);
+
+  g_test_add_func ("/sync/two-kiosks", test_two_kiosks);
+  g_test_add_func ("/sync/resend-is-idempotent", test_resend_is_idempotent);
+  g_test_add_func ("/sync/conflict-is-held-with-reason", test_conflict_is_held_with_reason);
+  g_test_add_func ("/sync/hub-answers-500", test_hub_answers_500);
+  g_test_add_func ("/sync/hub-answers-garbage", test_hub_answers_garbage);
+  g_test_add_func ("/sync/hub-drops-connection", test_hub_drops_connection);
+  g_test_add_func ("/sync/hub-too-slow", test_hub_too_slow);
+  g_test_add_func ("/sync/retry-after-is-respected", test_retry_after_is_respected);
+  g_test_add_func ("/sync/hub-down-then-restarted", test_hub_down_then_restarted);
+  g_test_add_func ("/sync/too-large-is-held", test_too_large_is_held);
+  g_test_add_func ("/sync/worker-thread-delivers", test_worker_thread_delivers);
+  status = g_test_run ();
+  sync_env_stop (&env);
+  return status;
+}
