@@ -63,12 +63,22 @@ static const char schema_v1[] =
   "  last_error TEXT,"
   "  delivered_at INTEGER);";
 
+/* The audit log becomes a hash chain (sealed by caiji-store-audit.c,
+ * which also seals the entries that predate this step) and append-only. */
+static const char schema_v2[] =
+  "ALTER TABLE audit_log ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT '';"
+  "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+  " BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log WHEN OLD.hash <> ''"
+  " BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;";
+
 /* A record the hub refused (409, 400, 413, …) must wait for the operator
  * instead of being retried forever, and must be told apart from one that
  * merely waits for its next attempt: hence held_at.  last_attempt_at lets
  * the operator see the most recent failure first.  The index keeps
  * "what is due now" cheap with a 10 000-record backlog. */
-static const char schema_v2[] =
+static const char schema_v3[] =
   "ALTER TABLE sync_outbox ADD COLUMN held_at INTEGER;"
   "ALTER TABLE sync_outbox ADD COLUMN last_attempt_at INTEGER;"
   "CREATE INDEX outbox_due ON sync_outbox (next_attempt_at)"
@@ -78,6 +88,7 @@ static const char schema_v2[] =
 static const char *const migrations[CAIJI_STORE_SCHEMA_VERSION] = {
   schema_v1,
   schema_v2,
+  schema_v3,
 };
 
 static gboolean

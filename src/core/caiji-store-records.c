@@ -25,7 +25,7 @@ set_not_found (GError **error,
                gint64   record_id)
 {
   g_set_error (error, CAIJI_STORE_ERROR, CAIJI_STORE_ERROR_NOT_FOUND,
-               _("There is no record number %" G_GINT64_FORMAT "."), record_id);
+               _("There is no record number %lld."), (long long) record_id);
 }
 
 static gboolean
@@ -162,8 +162,8 @@ current_status (CaijiStore        *self,
   if (!caiji_record_status_from_string ((const char *) sqlite3_column_text (stmt, 0), status))
     {
       g_set_error (error, CAIJI_STORE_ERROR, CAIJI_STORE_ERROR_CORRUPT,
-                   _("Record %" G_GINT64_FORMAT " has an unknown status; the database is damaged."),
-                   record_id);
+                   _("Record %lld has an unknown status; the database is damaged."),
+                   (long long) record_id);
       return FALSE;
     }
   return TRUE;
@@ -285,8 +285,8 @@ save_status (CaijiStore              *self,
   if (!caiji_record_status_can_transition (from, update->status))
     {
       g_set_error (error, CAIJI_STORE_ERROR, CAIJI_STORE_ERROR_INVALID,
-                   _("Record %" G_GINT64_FORMAT " is “%s” and cannot become “%s”."),
-                   record_id, caiji_record_status_display_name (from),
+                   _("Record %lld is “%s” and cannot become “%s”."),
+                   (long long) record_id, caiji_record_status_display_name (from),
                    caiji_record_status_display_name (update->status));
       return FALSE;
     }

@@ -119,6 +119,15 @@ caiji_image_get_height (const CaijiImage *image)
   return (guint) image->bgr.rows;
 }
 
+/* Packed BGR, 3 bytes a pixel, rows `stride` bytes apart. */
+const guint8 *
+caiji_image_get_bgr (const CaijiImage *image,
+                     gsize            *stride)
+{
+  *stride = image->bgr.step[0];
+  return image->bgr.ptr ();
+}
+
 void
 caiji_image_free (CaijiImage *image)
 {

@@ -54,6 +54,8 @@ GBytes      *caiji_image_encode_jpeg (const CaijiImage  *image,
                                       GError           **error);
 guint        caiji_image_get_width   (const CaijiImage  *image);
 guint        caiji_image_get_height  (const CaijiImage  *image);
+const guint8 *caiji_image_get_bgr    (const CaijiImage  *image,
+                                      gsize             *stride);
 void         caiji_image_free        (CaijiImage        *image);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaijiImage, caiji_image_free)

@@ -146,7 +146,7 @@ test_kill_at_random (void)
       run_and_kill (db, g_random_int_range (1, 12), promises);
       assert_consistent (db, promises);
     }
-  g_test_message ("%u commits checked after %d kills", g_hash_table_size (promises), RUNS);
+  g_test_message ("%u records checked after %d kills", g_hash_table_size (promises), RUNS);
   caiji_test_remove_tree (dir);
 }
 

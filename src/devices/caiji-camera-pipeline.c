@@ -1,0 +1,171 @@
+/* caiji-camera-pipeline.c: webcams and other GStreamer sources
+ *
+ * The pipeline ends in an appsink that keeps one buffer and drops the
+ * rest, so a busy consumer makes the camera skip frames, never lag.
+ */
+#include "caiji-config.h"
+
+#include <glib/gi18n-lib.h>
+#include <gst/app/gstappsink.h>
+#include <gst/video/video.h>
+
+#include "caiji-camera-private.h"
+
+#define BGR_CAPS "video/x-raw,format=BGR"
+
+static GstFlowReturn
+take_sample (GstAppSink *sink,
+             gpointer    data)
+{
+  CaijiCamera *self = data;
+  g_autoptr(GstSample) sample = gst_app_sink_pull_sample (sink);
+  GstVideoInfo info;
+  GstMapInfo map;
+  GBytes *bgr;
+  GstBuffer *buffer;
+
+  if (sample == NULL)
+    return GST_FLOW_EOS;
+  buffer = gst_sample_get_buffer (sample);
+  if (!gst_video_info_from_caps (&info, gst_sample_get_caps (sample)) ||
+      !gst_buffer_map (buffer, &map, GST_MAP_READ))
+    return GST_FLOW_ERROR;
+  /* Copied: the buffer goes back to the camera's pool at once. */
+  bgr = g_bytes_new (map.data, map.size);
+  gst_buffer_unmap (buffer, &map);
+  caiji_camera_publish (self, GST_VIDEO_INFO_WIDTH (&info), GST_VIDEO_INFO_HEIGHT (&info),
+                        GST_VIDEO_INFO_PLANE_STRIDE (&info, 0), bgr);
+  g_bytes_unref (bgr);
+  return GST_FLOW_OK;
+}
+
+static GError *
+failure_from_message (CaijiCamera *self,
+                      GstMessage  *message)
+{
+  g_autoptr(GError) gst_error = NULL;
+  g_autofree char *debug = NULL;
+
+  if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_EOS)
+    return g_error_new (CAIJI_CAMERA_ERROR, CAIJI_CAMERA_ERROR_FAILED,
+                        _("The camera stopped sending pictures."));
+  gst_message_parse_error (message, &gst_error, &debug);
+  g_debug ("camera %s: %s (%s)", self->target, gst_error->message, debug);
+  if (g_error_matches (gst_error, GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_NOT_FOUND) ||
+      g_error_matches (gst_error, GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_OPEN_READ) ||
+      g_error_matches (gst_error, GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_OPEN_READ_WRITE) ||
+      g_error_matches (gst_error, GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_READ))
+    return g_error_new (CAIJI_CAMERA_ERROR, CAIJI_CAMERA_ERROR_NOT_FOUND,
+                        _("The camera %s cannot be found or was unplugged. Check that it is plugged in."),
+                        self->target);
+  return g_error_new (CAIJI_CAMERA_ERROR, CAIJI_CAMERA_ERROR_FAILED,
+                      _("The camera failed: %s"), gst_error->message);
+}
+
+/* Runs on whichever thread posts the message; the failure itself is
+ * handed to the main context.  A sync handler that drops a message owns
+ * it and must unref it. */
+static GstBusSyncReply
+watch_bus (GstBus     *bus,
+           GstMessage *message,
+           gpointer    data)
+{
+  CaijiCamera *self = data;
+
+  if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_ERROR ||
+      GST_MESSAGE_TYPE (message) == GST_MESSAGE_EOS)
+    caiji_camera_report_failure (self, failure_from_message (self, message));
+  gst_message_unref (message);
+  return GST_BUS_DROP;
+}
+
+static GstElement *
+build_pipeline (CaijiCamera *self,
+                GError     **error)
+{
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GstElement) pipeline = NULL;
+  const char *description = self->target;
+
+  if (self->source == CAIJI_CAMERA_SOURCE_DEVICE)
+    description = "v4l2src name=src ! videoconvert ! appsink name=sink";
+  pipeline = gst_parse_launch_full (description, NULL, GST_PARSE_FLAG_FATAL_ERRORS, &parse_error);
+  if (pipeline == NULL)
+    {
+      g_set_error (error, CAIJI_CAMERA_ERROR, CAIJI_CAMERA_ERROR_FAILED,
+                   _("The camera pipeline “%s” is not valid: %s"), description, parse_error->message);
+      return NULL;
+    }
+  gst_object_ref_sink (pipeline);
+  if (self->source == CAIJI_CAMERA_SOURCE_DEVICE)
+    {
+      g_autoptr(GstElement) src = gst_bin_get_by_name (GST_BIN (pipeline), "src");
+
+      g_object_set (src, "device", self->target, NULL);
+    }
+  return g_steal_pointer (&pipeline);
+}
+
+static gboolean
+configure_sink (CaijiCamera *self,
+                GstElement  *pipeline,
+                GError     **error)
+{
+  g_autoptr(GstElement) sink = gst_bin_get_by_name (GST_BIN (pipeline), "sink");
+  g_autoptr(GstCaps) caps = gst_caps_from_string (BGR_CAPS);
+  GstAppSinkCallbacks callbacks = { .new_sample = take_sample };
+
+  if (sink == NULL || !GST_IS_APP_SINK (sink))
+    {
+      g_set_error (error, CAIJI_CAMERA_ERROR, CAIJI_CAMERA_ERROR_FAILED,
+                   _("The camera pipeline has no “appsink name=sink” to take pictures from."));
+      return FALSE;
+    }
+  gst_app_sink_set_caps (GST_APP_SINK (sink), caps);
+  gst_app_sink_set_max_buffers (GST_APP_SINK (sink), 1);
+  gst_app_sink_set_drop (GST_APP_SINK (sink), TRUE);
+  g_object_set (sink, "sync", FALSE, NULL);
+  gst_app_sink_set_callbacks (GST_APP_SINK (sink), &callbacks, self, NULL);
+  return TRUE;
+}
+
+gboolean
+caiji_camera_pipeline_start (CaijiCamera *self,
+                             GError     **error)
+{
+  g_autoptr(GstElement) pipeline = NULL;
+  g_autoptr(GstBus) bus = NULL;
+
+  if (!gst_init_check (NULL, NULL, error))
+    return FALSE;
+  pipeline = build_pipeline (self, error);
+  if (pipeline == NULL || !configure_sink (self, pipeline, error))
+    return FALSE;
+  bus = gst_element_get_bus (pipeline);
+  gst_bus_set_sync_handler (bus, watch_bus, self, NULL);
+  /* A missing device often fails only later, on the streaming thread;
+   * that arrives as "failed". */
+  if (gst_element_set_state (pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE)
+    {
+      gst_element_set_state (pipeline, GST_STATE_NULL);
+      g_set_error (error, CAIJI_CAMERA_ERROR, CAIJI_CAMERA_ERROR_NOT_FOUND,
+                   _("The camera %s cannot be started. Check that it is plugged in and not used by another program."),
+                   self->target);
+      return FALSE;
+    }
+  self->pipeline = g_steal_pointer (&pipeline);
+  return TRUE;
+}
+
+void
+caiji_camera_pipeline_stop (CaijiCamera *self)
+{
+  g_autoptr(GstBus) bus = NULL;
+
+  if (self->pipeline == NULL)
+    return;
+  gst_element_set_state (self->pipeline, GST_STATE_NULL);
+  bus = gst_element_get_bus (self->pipeline);
+  gst_bus_set_sync_handler (bus, NULL, NULL, NULL);
+  gst_clear_object (&self->pipeline);
+}

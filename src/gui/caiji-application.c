@@ -1,0 +1,162 @@
+/* caiji-application.c: the kiosk application: options, store, window
+ *
+ * Options:
+ *   --db PATH     the database (else GSettings database-path, else the
+ *                 default under $XDG_DATA_HOME)
+ *   --demo [DIR]  demo mode: pictures from DIR (or the built-in ones)
+ *                 stand in for the camera
+ *   --fullscreen  cover the whole screen, as on a kiosk
+ */
+#include "caiji-config.h"
+
+#include <glib/gi18n.h>
+
+#include "caiji-application.h"
+#include "caiji-paths.h"
+#include "caiji-store.h"
+#include "caiji-window.h"
+#include "caiji-wizard.h"
+
+struct _CaijiApplication {
+  AdwApplication  parent_instance;
+
+  char           *db_path;
+  gboolean        demo;
+  char           *demo_dir;
+  gboolean        fullscreen;
+
+  CaijiWizard    *wizard;
+};
+
+G_DEFINE_FINAL_TYPE (CaijiApplication, caiji_application, ADW_TYPE_APPLICATION)
+
+/* Helpers */
+
+/* GApplication gives option callbacks no user data, but it makes itself
+ * the process's default application, which is this one. */
+static gboolean
+demo_option_cb (const char  *option_name,
+                const char  *value,
+                gpointer     data,
+                GError     **error)
+{
+  CaijiApplication *self = CAIJI_APPLICATION (g_application_get_default ());
+
+  self->demo = TRUE;
+  g_free (self->demo_dir);
+  self->demo_dir = value != NULL && value[0] != '\0' ? g_strdup (value) : NULL;
+  return TRUE;
+}
+
+static void
+add_options (CaijiApplication *self)
+{
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &self->db_path,
+      N_("The database file"), N_("PATH") },
+    { "demo", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, demo_option_cb,
+      N_("Demo mode: pictures from DIR stand in for the camera"), N_("DIR") },
+    { "fullscreen", 0, 0, G_OPTION_ARG_NONE, &self->fullscreen,
+      N_("Cover the whole screen"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Exam registration identity capture kiosk."));
+}
+
+/* The database is opened once, before the first window: there is no
+ * screen yet to freeze, and every page needs it. */
+static CaijiWindow *
+create_window (CaijiApplication *self)
+{
+  CaijiWindow *window = caiji_window_new (GTK_APPLICATION (self));
+  g_autofree char *path = caiji_paths_resolve_database (self->db_path);
+  g_autoptr(CaijiStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = caiji_store_open (path, &error);
+  if (store == NULL)
+    {
+      g_warning ("Cannot open the database %s: %s", path, error->message);
+      caiji_window_show_store_error (window, path, error);
+      return window;
+    }
+  self->wizard = caiji_wizard_new (store);
+  caiji_window_set_wizard (window, self->wizard);
+  return window;
+}
+
+/* GApplication */
+
+static void
+caiji_application_activate (GApplication *application)
+{
+  CaijiApplication *self = CAIJI_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (create_window (self));
+      if (self->fullscreen)
+        gtk_window_fullscreen (window);
+    }
+  gtk_window_present (window);
+}
+
+/* GObject */
+
+static void
+caiji_application_finalize (GObject *object)
+{
+  CaijiApplication *self = CAIJI_APPLICATION (object);
+
+  g_clear_object (&self->wizard);
+  g_free (self->db_path);
+  g_free (self->demo_dir);
+
+  G_OBJECT_CLASS (caiji_application_parent_class)->finalize (object);
+}
+
+static void
+caiji_application_class_init (CaijiApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = caiji_application_finalize;
+  application_class->activate = caiji_application_activate;
+}
+
+static void
+caiji_application_init (CaijiApplication *self)
+{
+  add_options (self);
+}
+
+/* Public API */
+
+CaijiApplication *
+caiji_application_new (void)
+{
+  return g_object_new (CAIJI_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
+
+gboolean
+caiji_application_is_demo (CaijiApplication *self)
+{
+  g_return_val_if_fail (CAIJI_IS_APPLICATION (self), FALSE);
+  return self->demo;
+}
+
+/* NULL in demo mode means the built-in pictures (or GSettings demo-dir). */
+const char *
+caiji_application_get_demo_dir (CaijiApplication *self)
+{
+  g_return_val_if_fail (CAIJI_IS_APPLICATION (self), NULL);
+  return self->demo_dir;
+}

@@ -1,0 +1,231 @@
+/* caiji-identify-page.c: sign-in with ID number and password
+ *
+ * The seed's 登录: the account is the ID number, the password its last six
+ * characters.  Both are typed on the page's own keypad, into whichever of
+ * the two fields was last touched; a full ID number moves on to the
+ * password by itself.  A physical keyboard at the desk works as well.
+ */
+#include "caiji-config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "caiji-id-number.h"
+#include "caiji-identify-page.h"
+#include "caiji-keypad.h"
+#include "caiji-page-dispatch.h"
+
+struct _CaijiIdentifyPage {
+  AdwBin       parent_instance;
+
+  CaijiWizard *wizard;
+  GtkEditable *target;           /* where the keypad types: one of the two rows */
+
+  AdwEntryRow *id_row;
+  AdwEntryRow *password_row;
+  CaijiKeypad *keypad;
+  GtkLabel    *error_label;
+  GtkButton   *sign_in_button;
+};
+
+G_DEFINE_FINAL_TYPE (CaijiIdentifyPage, caiji_identify_page, ADW_TYPE_BIN)
+
+/* Helpers */
+
+static guint
+max_length (CaijiIdentifyPage *self,
+            GtkEditable       *editable)
+{
+  return editable == GTK_EDITABLE (self->id_row) ? CAIJI_ID_NUMBER_LENGTH
+                                                 : CAIJI_ID_PASSWORD_LENGTH;
+}
+
+static void
+set_target (CaijiIdentifyPage *self,
+            AdwEntryRow       *row)
+{
+  self->target = GTK_EDITABLE (row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+/* No focus grab here: the page is on its way out, and focus left inside
+ * a page the stack is hiding leaves GtkText blinking without focus. The
+ * page takes the focus again when it is mapped. */
+static void
+clear_fields (CaijiIdentifyPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->id_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  self->target = GTK_EDITABLE (self->id_row);
+}
+
+static void
+show_message (CaijiIdentifyPage *self,
+              const char        *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+/* Callbacks */
+
+static void
+signed_in_cb (GtkWidget    *page,
+              const GError *error)
+{
+  CaijiIdentifyPage *self = CAIJI_IDENTIFY_PAGE (page);
+
+  /* Nothing of the candidate stays on screen once they are through. */
+  if (error == NULL)
+    {
+      clear_fields (self);
+      return;
+    }
+  if (g_error_matches (error, CAIJI_WIZARD_ERROR, CAIJI_WIZARD_ERROR_WRONG_PASSWORD) ||
+      g_error_matches (error, CAIJI_WIZARD_ERROR, CAIJI_WIZARD_ERROR_LOCKED))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+      set_target (self, self->password_row);
+    }
+  else
+    set_target (self, self->id_row);
+}
+
+static void
+sign_in_clicked_cb (CaijiIdentifyPage *self)
+{
+  const char *id_number = gtk_editable_get_text (GTK_EDITABLE (self->id_row));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+
+  g_return_if_fail (self->wizard != NULL);
+
+  /* An empty password is a slip, not a wrong guess: it must not count
+   * towards the lockout. */
+  if (id_number[0] != '\0' && password[0] == '\0')
+    {
+      show_message (self, _("Please enter your password: the last six characters of your ID number."));
+      set_target (self, self->password_row);
+      return;
+    }
+  caiji_page_dispatch (GTK_WIDGET (self), self->wizard,
+                       caiji_wizard_event_new_sign_in (id_number, password),
+                       self->error_label, signed_in_cb);
+}
+
+static void
+key_pressed_cb (CaijiIdentifyPage *self,
+                const char        *key)
+{
+  const char *text = gtk_editable_get_text (self->target);
+  g_autofree char *longer = NULL;
+
+  if (strlen (text) >= max_length (self, self->target))
+    return;
+  longer = g_strconcat (text, key, NULL);
+  gtk_editable_set_text (self->target, longer);
+  gtk_editable_set_position (self->target, -1);
+
+  if (self->target == GTK_EDITABLE (self->id_row) && strlen (longer) == CAIJI_ID_NUMBER_LENGTH)
+    set_target (self, self->password_row);
+}
+
+static void
+backspace_pressed_cb (CaijiIdentifyPage *self)
+{
+  const char *text = gtk_editable_get_text (self->target);
+  g_autofree char *shorter = NULL;
+
+  if (text[0] == '\0')
+    return;
+  shorter = g_strndup (text, strlen (text) - 1);
+  gtk_editable_set_text (self->target, shorter);
+  gtk_editable_set_position (self->target, -1);
+}
+
+static void
+id_activated_cb (CaijiIdentifyPage *self)
+{
+  set_target (self, self->password_row);
+}
+
+static void
+mapped_cb (CaijiIdentifyPage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->target));
+}
+
+static void
+row_focused_cb (GtkEventControllerFocus *controller,
+                CaijiIdentifyPage       *self)
+{
+  self->target = GTK_EDITABLE (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+}
+
+static void
+track_focus (CaijiIdentifyPage *self,
+             AdwEntryRow       *row)
+{
+  GtkEventController *controller = gtk_event_controller_focus_new ();
+
+  g_signal_connect (controller, "enter", G_CALLBACK (row_focused_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (row), controller);
+}
+
+/* GObject */
+
+static void
+caiji_identify_page_dispose (GObject *object)
+{
+  CaijiIdentifyPage *self = CAIJI_IDENTIFY_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CAIJI_TYPE_IDENTIFY_PAGE);
+  g_clear_object (&self->wizard);
+
+  G_OBJECT_CLASS (caiji_identify_page_parent_class)->dispose (object);
+}
+
+static void
+caiji_identify_page_class_init (CaijiIdentifyPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = caiji_identify_page_dispose;
+
+  g_type_ensure (CAIJI_TYPE_KEYPAD);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/caiji/Kiosk/ui/caiji-identify-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CaijiIdentifyPage, id_row);
+  gtk_widget_class_bind_template_child (widget_class, CaijiIdentifyPage, password_row);
+  gtk_widget_class_bind_template_child (widget_class, CaijiIdentifyPage, keypad);
+  gtk_widget_class_bind_template_child (widget_class, CaijiIdentifyPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CaijiIdentifyPage, sign_in_button);
+  gtk_widget_class_bind_template_callback (widget_class, sign_in_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, backspace_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, id_activated_cb);
+}
+
+static void
+caiji_identify_page_init (CaijiIdentifyPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->target = GTK_EDITABLE (self->id_row);
+  track_focus (self, self->id_row);
+  track_focus (self, self->password_row);
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
+}
+
+/* Public API */
+
+void
+caiji_identify_page_set_wizard (CaijiIdentifyPage *self,
+                                CaijiWizard       *wizard)
+{
+  g_return_if_fail (CAIJI_IS_IDENTIFY_PAGE (self));
+  g_return_if_fail (CAIJI_IS_WIZARD (wizard));
+
+  g_set_object (&self->wizard, wizard);
+}

@@ -1,0 +1,16 @@
+/* caiji-identify-page.h: sign-in with ID number and password */
+#pragma once
+
+#include <adwaita.h>
+
+#include "caiji-wizard.h"
+
+G_BEGIN_DECLS
+
+#define CAIJI_TYPE_IDENTIFY_PAGE (caiji_identify_page_get_type ())
+G_DECLARE_FINAL_TYPE (CaijiIdentifyPage, caiji_identify_page, CAIJI, IDENTIFY_PAGE, AdwBin)
+
+void caiji_identify_page_set_wizard (CaijiIdentifyPage *self,
+                                     CaijiWizard       *wizard);
+
+G_END_DECLS

@@ -1,0 +1,226 @@
+/* caiji-window.c: the kiosk's single window, one page per wizard page
+ *
+ * The window follows the wizard: every "changed" shows the stack page of
+ * the wizard's current page.  The pages send the candidate's inputs to the
+ * wizard themselves; the window only owns the header (title, 首页) and
+ * the page shown when the database cannot be opened.
+ */
+#include "caiji-config.h"
+
+#include <glib/gi18n.h>
+
+#include "caiji-identify-page.h"
+#include "caiji-intro-page.h"
+#include "caiji-page-dispatch.h"
+#include "caiji-placeholder-page.h"
+#include "caiji-review-page.h"
+#include "caiji-texts.h"
+#include "caiji-window.h"
+
+#define STORE_ERROR_PAGE "store-error"
+
+struct _CaijiWindow {
+  AdwApplicationWindow  parent_instance;
+
+  CaijiWizard          *wizard;
+
+  AdwWindowTitle       *window_title;
+  GtkButton            *home_button;
+  AdwButtonContent     *home_content;
+  GtkStack             *stack;
+  CaijiIdentifyPage    *identify_page;
+  CaijiReviewPage      *review_page;
+  CaijiIntroPage       *intro_page;
+  AdwStatusPage        *store_error_page;
+};
+
+G_DEFINE_FINAL_TYPE (CaijiWindow, caiji_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* Stack page names, indexed by CaijiWizardPage. */
+static const char *const page_names[] = {
+  [CAIJI_WIZARD_PAGE_IDENTIFY] = "identify",
+  [CAIJI_WIZARD_PAGE_REVIEW_INFO] = "review",
+  [CAIJI_WIZARD_PAGE_INTRO] = "intro",
+  [CAIJI_WIZARD_PAGE_CARD] = "card",
+  [CAIJI_WIZARD_PAGE_PHOTO] = "photo",
+  [CAIJI_WIZARD_PAGE_FACE] = "face",
+  [CAIJI_WIZARD_PAGE_PASSED] = "passed",
+  [CAIJI_WIZARD_PAGE_SUBMITTED] = "submitted",
+};
+
+/* Helpers */
+
+static const char *
+page_title (CaijiWizardPage page)
+{
+  switch (page)
+    {
+    case CAIJI_WIZARD_PAGE_IDENTIFY:
+      return _("Candidate sign-in");
+    case CAIJI_WIZARD_PAGE_REVIEW_INFO:
+      return caiji_text (CAIJI_TEXT_STUDENT_INFO_REVIEW);
+    case CAIJI_WIZARD_PAGE_INTRO:
+    case CAIJI_WIZARD_PAGE_CARD:
+    case CAIJI_WIZARD_PAGE_PHOTO:
+    case CAIJI_WIZARD_PAGE_FACE:
+    case CAIJI_WIZARD_PAGE_PASSED:
+    case CAIJI_WIZARD_PAGE_SUBMITTED:
+    default:
+      return caiji_text (CAIJI_TEXT_PHOTO_CAPTURE);
+    }
+}
+
+/* The capture steps are later issues; until they land their pages say so. */
+static void
+add_placeholder_pages (CaijiWindow *self)
+{
+  static const struct {
+    CaijiWizardPage page;
+    CaijiText       title;
+  } placeholders[] = {
+    { CAIJI_WIZARD_PAGE_CARD, CAIJI_TEXT_STEP_CARD },
+    { CAIJI_WIZARD_PAGE_PHOTO, CAIJI_TEXT_STEP_PHOTO },
+    { CAIJI_WIZARD_PAGE_FACE, CAIJI_TEXT_STEP_FACE },
+    { CAIJI_WIZARD_PAGE_PASSED, CAIJI_TEXT_FACE_PASSED },
+    { CAIJI_WIZARD_PAGE_SUBMITTED, CAIJI_TEXT_SUBMIT_FOR_REVIEW },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (placeholders); i++)
+    gtk_stack_add_named (self->stack,
+                         caiji_placeholder_page_new (caiji_text (placeholders[i].title)),
+                         page_names[placeholders[i].page]);
+}
+
+/* Callbacks */
+
+static void
+wizard_changed_cb (CaijiWindow *self)
+{
+  CaijiWizardPage page = caiji_wizard_get_page (self->wizard);
+
+  g_return_if_fail (page < G_N_ELEMENTS (page_names));
+
+  gtk_stack_set_visible_child_name (self->stack, page_names[page]);
+  adw_window_title_set_title (self->window_title, page_title (page));
+  gtk_widget_set_visible (GTK_WIDGET (self->home_button), page != CAIJI_WIZARD_PAGE_IDENTIFY);
+}
+
+static void
+home_clicked_cb (CaijiWindow *self)
+{
+  /* The page's own input is still being saved; 首页 would be refused as
+   * busy, and the page change that follows makes the press moot. */
+  if (self->wizard == NULL || caiji_wizard_is_busy (self->wizard))
+    return;
+  caiji_page_dispatch (GTK_WIDGET (self->home_button), self->wizard,
+                       caiji_wizard_event_new_action (caiji_wizard_get_page (self->wizard),
+                                                      CAIJI_WIZARD_ACTION_HOME),
+                       NULL, NULL);
+}
+
+static void
+quit_clicked_cb (CaijiWindow *self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* GObject */
+
+static void
+caiji_window_dispose (GObject *object)
+{
+  CaijiWindow *self = CAIJI_WINDOW (object);
+
+  g_clear_object (&self->wizard);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CAIJI_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (caiji_window_parent_class)->dispose (object);
+}
+
+static void
+caiji_window_class_init (CaijiWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = caiji_window_dispose;
+
+  g_type_ensure (CAIJI_TYPE_IDENTIFY_PAGE);
+  g_type_ensure (CAIJI_TYPE_REVIEW_PAGE);
+  g_type_ensure (CAIJI_TYPE_INTRO_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/caiji/Kiosk/ui/caiji-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CaijiWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CaijiWindow, home_button);
+  gtk_widget_class_bind_template_child (widget_class, CaijiWindow, home_content);
+  gtk_widget_class_bind_template_child (widget_class, CaijiWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CaijiWindow, identify_page);
+  gtk_widget_class_bind_template_child (widget_class, CaijiWindow, review_page);
+  gtk_widget_class_bind_template_child (widget_class, CaijiWindow, intro_page);
+  gtk_widget_class_bind_template_child (widget_class, CaijiWindow, store_error_page);
+  gtk_widget_class_bind_template_callback (widget_class, home_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, quit_clicked_cb);
+}
+
+static void
+caiji_window_init (CaijiWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  adw_button_content_set_label (self->home_content, caiji_text (CAIJI_TEXT_HOME));
+  add_placeholder_pages (self);
+  adw_window_title_set_title (self->window_title, page_title (CAIJI_WIZARD_PAGE_IDENTIFY));
+}
+
+/* Public API */
+
+CaijiWindow *
+caiji_window_new (GtkApplication *application)
+{
+  return g_object_new (CAIJI_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+caiji_window_set_wizard (CaijiWindow *self,
+                         CaijiWizard *wizard)
+{
+  g_return_if_fail (CAIJI_IS_WINDOW (self));
+  g_return_if_fail (CAIJI_IS_WIZARD (wizard));
+  g_return_if_fail (self->wizard == NULL);
+
+  self->wizard = g_object_ref (wizard);
+  caiji_identify_page_set_wizard (self->identify_page, wizard);
+  caiji_review_page_set_wizard (self->review_page, wizard);
+  caiji_intro_page_set_wizard (self->intro_page, wizard);
+  g_signal_connect_object (wizard, "changed", G_CALLBACK (wizard_changed_cb), self, G_CONNECT_SWAPPED);
+  wizard_changed_cb (self);
+}
+
+/* Instead of the wizard: the kiosk cannot work without its database, and
+ * the operator needs the reason and the file to fix it. */
+void
+caiji_window_show_store_error (CaijiWindow  *self,
+                               const char   *path,
+                               const GError *error)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *markup = NULL;
+
+  g_return_if_fail (CAIJI_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  description = g_strdup_printf (_("%s\n\nDatabase file: %s\nPlease tell the operator."),
+                                 error->message, path != NULL ? path : "");
+  markup = g_markup_escape_text (description, -1);
+  adw_status_page_set_description (self->store_error_page, markup);
+  gtk_stack_set_visible_child_name (self->stack, STORE_ERROR_PAGE);
+  adw_window_title_set_title (self->window_title, _("Caiji"));
+  gtk_widget_set_visible (GTK_WIDGET (self->home_button), FALSE);
+}
+
+const char *
+caiji_window_get_visible_page (CaijiWindow *self)
+{
+  g_return_val_if_fail (CAIJI_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}

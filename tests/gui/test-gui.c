@@ -1,0 +1,390 @@
+/* test-gui.c: the kiosk window driven the way a candidate drives it
+ *
+ * Runs under xvfb-run.  Every input goes through the widgets (keypad
+ * buttons, 登录, 确认), and the test waits on the main loop until the
+ * wizard's worker thread has saved and the window has moved on.
+ */
+#include "caiji-config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "caiji-id-number.h"
+#include "caiji-identify-page.h"
+#include "caiji-keypad.h"
+#include "caiji-intro-page.h"
+#include "caiji-review-page.h"
+#include "caiji-store.h"
+#include "caiji-test-utils.h"
+#include "caiji-window.h"
+#include "caiji-wizard.h"
+
+/* A generous bound so a slow CI machine never fails a correct run; it
+ * only stops a broken one from hanging. */
+#define WAIT_LIMIT_SECONDS 30
+
+typedef struct {
+  char           *dir;
+  CaijiStore     *store;
+  CaijiWizard    *wizard;
+  CaijiWindow    *window;
+  CaijiCandidate *candidate;
+} Fixture;
+
+typedef gboolean (*Condition) (Fixture *fixture);
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) roster = caiji_test_roster (3);
+  g_autofree char *path = NULL;
+
+  fixture->dir = caiji_test_make_tmpdir ();
+  path = g_build_filename (fixture->dir, "caiji.db", NULL);
+  fixture->store = caiji_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (caiji_store_roster_put (fixture->store, roster, &error));
+  g_assert_no_error (error);
+  fixture->candidate = caiji_candidate_copy (g_ptr_array_index (roster, 1));
+
+  fixture->wizard = caiji_wizard_new (fixture->store);
+  fixture->window = g_object_ref_sink (caiji_window_new (NULL));
+  caiji_window_set_wizard (fixture->window, fixture->wizard);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  g_clear_object (&fixture->wizard);
+  g_clear_object (&fixture->store);
+  caiji_candidate_free (fixture->candidate);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  caiji_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static void
+wait_until (Fixture   *fixture,
+            Condition  condition)
+{
+  gint64 give_up = g_get_monotonic_time () + WAIT_LIMIT_SECONDS * G_USEC_PER_SEC;
+
+  while (!condition (fixture))
+    {
+      if (g_get_monotonic_time () > give_up)
+        g_error ("The window never reached the expected state");
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static GtkWidget *
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static GtkWidget *
+page (Fixture    *fixture,
+      const char *name)
+{
+  return template_child (fixture->window, CAIJI_TYPE_WINDOW, name);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What a tap does.  gtk_widget_activate() would animate a keyboard press
+ * and click 250 ms later, ignoring any other activation meanwhile; a tap
+ * clicks at once, and only a sensitive, visible button can be tapped. */
+static void
+press (GtkWidget *button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_true (gtk_widget_is_visible (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* Types on the identify page's keypad, one button per character. */
+static void
+type_on_keypad (Fixture    *fixture,
+                const char *text)
+{
+  GtkWidget *keypad = template_child (page (fixture, "identify_page"), CAIJI_TYPE_IDENTIFY_PAGE, "keypad");
+
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      char key[2] = { *c, '\0' };
+      GtkWidget *button = find_button (keypad, key);
+
+      g_assert_nonnull (button);
+      press (button);
+    }
+}
+
+static GtkWidget *
+identify_child (Fixture    *fixture,
+                const char *name)
+{
+  return template_child (page (fixture, "identify_page"), CAIJI_TYPE_IDENTIFY_PAGE, name);
+}
+
+static void
+sign_in (Fixture    *fixture,
+         const char *id_number,
+         const char *password)
+{
+  type_on_keypad (fixture, id_number);
+  type_on_keypad (fixture, password);
+  press (identify_child (fixture, "sign_in_button"));
+}
+
+static gboolean
+on_review (Fixture *fixture)
+{
+  return g_strcmp0 (caiji_window_get_visible_page (fixture->window), "review") == 0;
+}
+
+static gboolean
+on_intro (Fixture *fixture)
+{
+  return g_strcmp0 (caiji_window_get_visible_page (fixture->window), "intro") == 0;
+}
+
+static gboolean
+identify_error_shown (Fixture *fixture)
+{
+  return gtk_widget_get_visible (identify_child (fixture, "error_label"));
+}
+
+static const char *
+label_text (GtkWidget *label)
+{
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static void
+test_sign_in_review_confirm (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const char *id_number = fixture->candidate->id_number;
+  g_autofree char *masked = caiji_id_number_mask (id_number);
+  GtkWidget *review = page (fixture, "review_page");
+  GtkWidget *id_label = template_child (review, CAIJI_TYPE_REVIEW_PAGE, "id_number_value");
+  GtkWidget *name_label = template_child (review, CAIJI_TYPE_REVIEW_PAGE, "name_value");
+
+  g_assert_cmpstr (caiji_window_get_visible_page (fixture->window), ==, "identify");
+  sign_in (fixture, id_number, id_number + CAIJI_ID_NUMBER_LENGTH - CAIJI_ID_PASSWORD_LENGTH);
+  wait_until (fixture, on_review);
+
+  g_assert_cmpstr (label_text (id_label), ==, masked);
+  g_assert_null (strstr (label_text (id_label), id_number + 4));
+  g_assert_cmpstr (label_text (name_label), ==, fixture->candidate->name);
+  /* The sign-in fields are emptied for the next candidate. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (identify_child (fixture, "id_row"))), ==, "");
+
+  press (template_child (review, CAIJI_TYPE_REVIEW_PAGE, "confirm_button"));
+  wait_until (fixture, on_intro);
+  g_assert_cmpint (caiji_wizard_get_record_id (fixture->wizard), >, 0);
+}
+
+static void
+test_wrong_password (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *id_number = fixture->candidate->id_number;
+  const char *right = id_number + CAIJI_ID_NUMBER_LENGTH - CAIJI_ID_PASSWORD_LENGTH;
+  const char *wrong = g_str_equal (right, "111111") ? "222222" : "111111";
+
+  sign_in (fixture, id_number, wrong);
+  wait_until (fixture, identify_error_shown);
+
+  g_assert_cmpstr (caiji_window_get_visible_page (fixture->window), ==, "identify");
+  g_assert_nonnull (strstr (label_text (identify_child (fixture, "error_label")), "Wrong password"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (identify_child (fixture, "password_row"))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (identify_child (fixture, "id_row"))), ==, id_number);
+  g_assert_true (gtk_widget_is_sensitive (identify_child (fixture, "sign_in_button")));
+}
+
+static void
+test_unknown_candidate (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *stranger = caiji_test_synthetic_id (977, CAIJI_SEX_MALE);
+
+  sign_in (fixture, stranger, stranger + CAIJI_ID_NUMBER_LENGTH - CAIJI_ID_PASSWORD_LENGTH);
+  wait_until (fixture, identify_error_shown);
+
+  g_assert_cmpstr (caiji_window_get_visible_page (fixture->window), ==, "identify");
+  g_assert_nonnull (strstr (label_text (identify_child (fixture, "error_label")), "No candidate"));
+}
+
+static void
+test_invalid_id_number (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *broken = g_strdup (fixture->candidate->id_number);
+
+  /* One wrong check character: the ID rules say why before any look-up. */
+  broken[17] = broken[17] == '0' ? '1' : '0';
+  sign_in (fixture, broken, "123456");
+  wait_until (fixture, identify_error_shown);
+
+  g_assert_cmpstr (caiji_window_get_visible_page (fixture->window), ==, "identify");
+  g_assert_nonnull (strstr (label_text (identify_child (fixture, "error_label")), "last character"));
+}
+
+static void
+test_keypad_editing (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *keypad = identify_child (fixture, "keypad");
+  GtkEditable *id_row = GTK_EDITABLE (identify_child (fixture, "id_row"));
+  GtkEditable *password_row = GTK_EDITABLE (identify_child (fixture, "password_row"));
+  const char *id_number = fixture->candidate->id_number;
+
+  type_on_keypad (fixture, "12");
+  press (template_child (keypad, CAIJI_TYPE_KEYPAD, "backspace_button"));
+  g_assert_cmpstr (gtk_editable_get_text (id_row), ==, "1");
+  press (template_child (keypad, CAIJI_TYPE_KEYPAD, "backspace_button"));
+  g_assert_cmpstr (gtk_editable_get_text (id_row), ==, "");
+
+  /* A full ID number moves the keypad on to the password, which stops at
+   * six characters. */
+  type_on_keypad (fixture, id_number);
+  type_on_keypad (fixture, "1234567");
+  g_assert_cmpstr (gtk_editable_get_text (id_row), ==, id_number);
+  g_assert_cmpstr (gtk_editable_get_text (password_row), ==, "123456");
+}
+
+static gboolean
+identify_idle (Fixture *fixture)
+{
+  return !caiji_wizard_is_busy (fixture->wizard) &&
+         gtk_widget_is_sensitive (page (fixture, "identify_page"));
+}
+
+static void
+test_empty_password_is_not_a_failure (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  const char *id_number = fixture->candidate->id_number;
+  const char *right = id_number + CAIJI_ID_NUMBER_LENGTH - CAIJI_ID_PASSWORD_LENGTH;
+  const char *wrong = g_str_equal (right, "111111") ? "222222" : "111111";
+
+  type_on_keypad (fixture, id_number);
+  press (identify_child (fixture, "sign_in_button"));
+  g_assert_true (identify_error_shown (fixture));
+  g_assert_false (caiji_wizard_is_busy (fixture->wizard));
+
+  /* Had the empty attempt counted, the last wrong one would lock the
+   * number and the right password would be refused. */
+  for (guint i = 1; i < CAIJI_WIZARD_MAX_SIGN_IN_FAILURES; i++)
+    {
+      type_on_keypad (fixture, wrong);
+      press (identify_child (fixture, "sign_in_button"));
+      wait_until (fixture, identify_idle);
+      g_assert_nonnull (strstr (label_text (identify_child (fixture, "error_label")), "Wrong password"));
+    }
+  type_on_keypad (fixture, right);
+  press (identify_child (fixture, "sign_in_button"));
+  wait_until (fixture, on_review);
+}
+
+static void
+test_home_forgets_candidate (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const char *id_number = fixture->candidate->id_number;
+  GtkWidget *id_label = template_child (page (fixture, "review_page"), CAIJI_TYPE_REVIEW_PAGE,
+                                        "id_number_value");
+  GtkWidget *home = template_child (fixture->window, CAIJI_TYPE_WINDOW, "home_button");
+
+  g_assert_false (gtk_widget_get_visible (home));
+  sign_in (fixture, id_number, id_number + CAIJI_ID_NUMBER_LENGTH - CAIJI_ID_PASSWORD_LENGTH);
+  wait_until (fixture, on_review);
+  g_assert_true (gtk_widget_get_visible (home));
+
+  press (home);
+  while (g_strcmp0 (caiji_window_get_visible_page (fixture->window), "identify") != 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (label_text (id_label), ==, "");
+  g_assert_null (caiji_wizard_get_candidate (fixture->wizard));
+}
+
+static void
+test_store_error_page (void)
+{
+  g_autofree char *dir = caiji_test_make_tmpdir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaijiStore) store = caiji_store_open (dir, &error);
+  CaijiWindow *window = g_object_ref_sink (caiji_window_new (NULL));
+  AdwStatusPage *status;
+
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  caiji_window_show_store_error (window, dir, error);
+
+  g_assert_cmpstr (caiji_window_get_visible_page (window), ==, "store-error");
+  status = ADW_STATUS_PAGE (template_child (window, CAIJI_TYPE_WINDOW, "store_error_page"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (status), dir));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  caiji_test_remove_tree (dir);
+}
+
+static void
+add_window_test (const char *path,
+                 void      (*test) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, NULL, fixture_set_up, test, fixture_tear_down);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  add_window_test ("/gui/sign-in/review-confirm", test_sign_in_review_confirm);
+  add_window_test ("/gui/sign-in/wrong-password", test_wrong_password);
+  add_window_test ("/gui/sign-in/unknown-candidate", test_unknown_candidate);
+  add_window_test ("/gui/sign-in/invalid-id-number", test_invalid_id_number);
+  add_window_test ("/gui/sign-in/empty-password", test_empty_password_is_not_a_failure);
+  add_window_test ("/gui/keypad/editing", test_keypad_editing);
+  add_window_test ("/gui/home/forgets-candidate", test_home_forgets_candidate);
+  g_test_add_func ("/gui/store-error", test_store_error_page);
+
+  return g_test_run ();
+}
