@@ -32,6 +32,10 @@ static const CaijiCliCommand commands[] = {
     0, 0, caiji_cli_audit_list },
   { "audit", "verify", NULL, N_("Check that no audit log entry was changed, removed or reordered"),
     0, 0, caiji_cli_audit_verify },
+  { "sync", "status", NULL, N_("Show how many records wait for the central server, and the last error"),
+    0, 0, caiji_cli_sync_status },
+  { "sync", "run", NULL, N_("Deliver waiting records to the central server now"),
+    0, 0, caiji_cli_sync_run },
 };
 
 static void

@@ -3,10 +3,13 @@
  * Two kiosks deliver to one hub; repeats are harmless; a conflicting
  * record is refused with a reason the kiosk keeps; a hub that fails,
  * talks garbage, hangs, drops the connection or dies loses nothing and
- * delivers nothing twice.  Usage: test-sync-e2e CAIJI-HUB PG-CLUSTER.SH
+ * delivers nothing twice.  Usage: test-sync-e2e CAIJI-HUB PG-CLUSTER.SH CAIJI
  */
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
+
+#include <json-glib/json-glib.h>
 
 #include "caiji-sync-client.h"
 #include "caiji-sync-payload.h"
@@ -371,6 +374,69 @@ test_worker_thread_delivers (void)
   kiosk_free (a);
 }
 
+/* `caiji sync status|run` on a kiosk database, through the real binary. */
+static char *caiji_binary;
+
+static char *
+run_caiji (const char *const *argv,
+           int               *exit_status)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int wait_status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  *exit_status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  return out;
+}
+
+static gint64
+json_member_int (const char *json,
+                 const char *member)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = json_from_string (json, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  return json_object_get_int_member (json_node_get_object (root), member);
+}
+
+static void
+test_cli_status_and_run (void)
+{
+  Kiosk *a = kiosk_new (&env, "kiosk cli", 3);
+  gint64 ids[2] = { approved_record (a, 0, 1000), approved_record (a, 1, 1001) };
+  g_autofree char *db = g_strdup (caiji_store_get_path (a->store));
+  g_autofree char *token_file = g_build_filename (a->dir, "hub-token", NULL);
+  g_autofree char *out = NULL;
+  int status;
+
+  g_assert_true (g_file_set_contents (token_file, a->token, -1, NULL));
+  g_assert_cmpint (g_chmod (token_file, 0600), ==, 0);
+  out = run_caiji ((const char *[]) { caiji_binary, "sync", "status", "--db", db, "--json", NULL }, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpint (json_member_int (out, "waiting"), ==, 2);
+  g_clear_pointer (&out, g_free);
+
+  out = run_caiji ((const char *[]) { caiji_binary, "sync", "run", "--once", "--db", db, "--hub", env.hub_url,
+                                      "--token-file", token_file, "--json", NULL }, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpint (json_member_int (out, "delivered"), ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    assert_delivered_once (a, ids[i]);
+
+  /* A token others can read is refused before anything is sent. */
+  g_assert_cmpint (g_chmod (token_file, 0644), ==, 0);
+  g_clear_pointer (&out, g_free);
+  out = run_caiji ((const char *[]) { caiji_binary, "sync", "run", "--once", "--db", db, "--hub", env.hub_url,
+                                      "--token-file", token_file, NULL }, &status);
+  g_assert_cmpint (status, ==, 1);
+  kiosk_free (a);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -378,8 +444,9 @@ main (int    argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  if (argc < 3)
-    g_error ("usage: %s CAIJI-HUB PG-CLUSTER.SH", argv[0]);
+  if (argc < 4)
+    g_error ("usage: %s CAIJI-HUB PG-CLUSTER.SH CAIJI", argv[0]);
+  caiji_binary = argv[3];
   sync_env_start (&env, argv[1], argv[2], MAX_BODY_MB);
 
   g_test_add_func ("/sync/two-kiosks", test_two_kiosks);
@@ -393,6 +460,7 @@ main (int    argc,
   g_test_add_func ("/sync/hub-down-then-restarted", test_hub_down_then_restarted);
   g_test_add_func ("/sync/too-large-is-held", test_too_large_is_held);
   g_test_add_func ("/sync/worker-thread-delivers", test_worker_thread_delivers);
+  g_test_add_func ("/sync/cli-status-and-run", test_cli_status_and_run);
   status = g_test_run ();
   sync_env_stop (&env);
   return status;
