@@ -64,6 +64,18 @@ set_database_error (CaijiHubDb *db,
                     GError    **error)
 {
   const char *sqlstate = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  const char *constraint = result != NULL ? PQresultErrorField (result, PG_DIAG_CONSTRAINT_NAME) : NULL;
+
+  /* Class 23, integrity constraint violation: the data is at fault, not
+   * the database; the constraint's name says which rule without showing
+   * any SQL. */
+  if (sqlstate != NULL && g_str_has_prefix (sqlstate, "23"))
+    {
+      g_set_error (error, CAIJI_HUB_ERROR, CAIJI_HUB_ERROR_INVALID,
+                   _("The data breaks a rule of the hub database (%s); nothing was changed."),
+                   constraint != NULL ? constraint : sqlstate);
+      return;
+    }
 
   g_warning ("Database error (SQLSTATE %s): %s", sqlstate != NULL ? sqlstate : "?",
              PQerrorMessage (db->conn));

@@ -2,6 +2,7 @@
  *
  *   caiji-hub serve --db URI [--listen 127.0.0.1:8443] [--max-body-mb 64]
  *   caiji-hub device add NAME | device list | device revoke ID   (--db URI)
+ *   caiji-hub roster import FILE.csv                              (--db URI)
  *
  * --db defaults to $CAIJI_HUB_DB.  Exit status: 0 done, 1 refused or
  * failed (with the reason on stderr), 2 usage error.
@@ -14,6 +15,8 @@
 #include <stdio.h>
 
 #include "caiji-hub-devices.h"
+#include "caiji-hub-roster.h"
+#include "caiji-roster-csv.h"
 #include "caiji-hub-server.h"
 
 static char *opt_db;
@@ -105,6 +108,28 @@ device_revoke (CaijiHubDb *db,
   return 0;
 }
 
+/* Good rows are imported even when others are bad, as `caiji roster
+ * import` does; the bad ones are listed and the exit status is 1. */
+static int
+roster_import (CaijiHubDb *db,
+               const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) row_errors = NULL;
+  g_autoptr(GPtrArray) candidates = caiji_roster_csv_parse_file (path, &row_errors, &error);
+  guint changed = 0;
+
+  if (candidates == NULL)
+    return fail (error);
+  if (candidates->len > 0 && !caiji_hub_roster_import (db, candidates, &changed, &error))
+    return fail (error);
+  for (guint i = 0; i < row_errors->len; i++)
+    g_printerr ("caiji-hub: %s: %s\n", path, (const char *) row_errors->pdata[i]);
+  printf (_("%u candidates read, %u new or changed, %u rows refused.\n"),
+          candidates->len, changed, row_errors->len);
+  return row_errors->len == 0 ? 0 : 1;
+}
+
 static int
 usage (GOptionContext *context)
 {
@@ -127,6 +152,8 @@ run_command (CaijiHubDb *db,
     return device_list (db);
   if (argc == 4 && g_str_equal (argv[1], "device") && g_str_equal (argv[2], "revoke"))
     return device_revoke (db, argv[3]);
+  if (argc == 4 && g_str_equal (argv[1], "roster") && g_str_equal (argv[2], "import"))
+    return roster_import (db, argv[3]);
   if (argc == 2 && g_str_equal (argv[1], "migrate"))
     return 0;  /* opening the database migrated it */
   return -1;
@@ -137,14 +164,14 @@ is_known_command (int    argc,
                   char **argv)
 {
   return argc >= 2 && (g_str_equal (argv[1], "serve") || g_str_equal (argv[1], "device") ||
-                       g_str_equal (argv[1], "migrate"));
+                       g_str_equal (argv[1], "roster") || g_str_equal (argv[1], "migrate"));
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("serve | device add NAME | device list | device revoke ID | migrate"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("serve | device add NAME | device list | device revoke ID | roster import FILE.csv | migrate"));
   g_autoptr(GError) error = NULL;
   g_autoptr(CaijiHubDb) db = NULL;
   int status;

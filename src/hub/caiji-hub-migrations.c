@@ -24,7 +24,7 @@ static const char schema_v1[] =
   "CREATE TABLE roster ("
   "  student_no text PRIMARY KEY CHECK (student_no <> ''),"
   "  name text NOT NULL CHECK (name <> ''),"
-  "  sex text NOT NULL CHECK (sex IN ('male', 'female')),"
+  "  sex text NOT NULL CHECK (sex IN ('male', 'female', 'unknown')),"
   "  id_number text NOT NULL UNIQUE CHECK (length (id_number) = 18),"
   "  phone text, university text, major text, grade text,"
   "  change_seq bigint NOT NULL DEFAULT nextval ('roster_changes'));"

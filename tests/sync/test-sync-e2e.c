@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
 #include "caiji-sync-client.h"
 #include "caiji-sync-payload.h"
@@ -437,6 +438,89 @@ test_cli_status_and_run (void)
   kiosk_free (a);
 }
 
+/* Roster down: `caiji-hub roster import`, then GET /api/v1/roster in pages. */
+static char *
+write_roster_csv (const char *dir,
+                  guint       count)
+{
+  g_autoptr(GPtrArray) roster = caiji_test_roster (count);
+  g_autoptr(GString) csv = g_string_new ("学号,姓名,性别,证件号,手机号,所属高校,专业,年级\n");
+  char *path = g_build_filename (dir, "roster.csv", NULL);
+
+  for (guint i = 0; i < roster->len; i++)
+    {
+      const CaijiCandidate *c = roster->pdata[i];
+
+      g_string_append_printf (csv, "%s,%s,%s,%s,%s,%s,%s,%s\n", c->student_no, c->name,
+                              caiji_sex_to_string (c->sex), c->id_number, c->phone, c->university,
+                              c->major, c->grade);
+    }
+  g_assert_true (g_file_set_contents (path, csv->str, (gssize) csv->len, NULL));
+  return path;
+}
+
+static JsonObject *
+get_json (SoupSession *session,
+          const char  *token,
+          const char  *path_and_query,
+          JsonParser  *parser)
+{
+  g_autofree char *url = g_strconcat (env.hub_url, path_and_query, NULL);
+  g_autofree char *bearer = g_strconcat ("Bearer ", token, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", bearer);
+  body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL));
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static char *
+run_hub_import (const char *csv)
+{
+  int status;
+  char *out = run_caiji ((const char *[]) { env.hub_binary, "roster", "import", csv, "--db", env.db_uri, NULL },
+                         &status);
+
+  g_assert_cmpint (status, ==, 0);
+  return out;
+}
+
+static void
+test_roster_pages (void)
+{
+  g_autofree char *dir = caiji_test_make_tmpdir ();
+  g_autofree char *csv = write_roster_csv (dir, 5);
+  g_autofree char *token = sync_env_device_add (&env, "kiosk roster");
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(JsonParser) first = json_parser_new ();
+  g_autoptr(JsonParser) second = json_parser_new ();
+  g_autoptr(JsonParser) third = json_parser_new ();
+  g_autofree char *out = run_hub_import (csv);
+  g_autofree char *again = run_hub_import (csv);
+  g_autofree char *query = NULL;
+  JsonObject *page;
+
+  g_assert_nonnull (strstr (out, "5 candidates read, 5 new or changed"));
+  g_assert_nonnull (strstr (again, "5 candidates read, 0 new or changed"));
+  page = get_json (session, token, "api/v1/roster?since=0&limit=3", first);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (page, "candidates")), ==, 3);
+  g_assert_true (json_object_get_boolean_member (page, "more"));
+  query = g_strconcat ("api/v1/roster?limit=3&since=", json_object_get_string_member (page, "next_cursor"), NULL);
+  page = get_json (session, token, query, second);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (page, "candidates")), ==, 2);
+  g_assert_false (json_object_get_boolean_member (page, "more"));
+  g_free (query);
+  query = g_strconcat ("api/v1/roster?since=", json_object_get_string_member (page, "next_cursor"), NULL);
+  page = get_json (session, token, query, third);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (page, "candidates")), ==, 0);
+  caiji_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -461,6 +545,7 @@ main (int    argc,
   g_test_add_func ("/sync/too-large-is-held", test_too_large_is_held);
   g_test_add_func ("/sync/worker-thread-delivers", test_worker_thread_delivers);
   g_test_add_func ("/sync/cli-status-and-run", test_cli_status_and_run);
+  g_test_add_func ("/sync/roster-pages", test_roster_pages);
   status = g_test_run ();
   sync_env_stop (&env);
   return status;
