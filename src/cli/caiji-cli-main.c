@@ -36,6 +36,8 @@ static const CaijiCliCommand commands[] = {
     0, 0, caiji_cli_sync_status },
   { "sync", "run", NULL, N_("Deliver waiting records to the central server now"),
     0, 0, caiji_cli_sync_run },
+  { "sync", "retry", N_("RECORD"), N_("Send a record the central server refused again"),
+    1, 1, caiji_cli_sync_retry },
 };
 
 static void

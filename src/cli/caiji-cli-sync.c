@@ -1,6 +1,9 @@
-/* caiji-cli-sync.c: `caiji sync status` and `caiji sync run [--once]`
+/* caiji-cli-sync.c: `caiji sync status`, `caiji sync run [--once]` and
+ * `caiji sync retry RECORD`
  *
- * status reads only the store, so it works with the hub unreachable.  run
+ * status reads only the store, so it works with the hub unreachable, and
+ * lists the records the hub refused with its reasons; retry sends one of
+ * them again once the operator has sorted out why.  run
  * delivers from the command line through the same worker code as the
  * kiosk; on a terminal it draws a progress bar on stderr.
  */
@@ -24,7 +27,28 @@ now_seconds (void)
 }
 
 static void
-print_counts_json (const CaijiSyncCounts *counts)
+add_held_json (JsonBuilder *builder,
+               GPtrArray   *held)
+{
+  json_builder_set_member_name (builder, "held_records");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < held->len; i++)
+    {
+      const CaijiOutboxEntry *entry = held->pdata[i];
+
+      json_builder_begin_object (builder);
+      caiji_cli_json_int (builder, "record_id", entry->record_id);
+      caiji_cli_json_string (builder, "uuid", entry->uuid);
+      caiji_cli_json_time (builder, "held_at", entry->held_at);
+      caiji_cli_json_string (builder, "reason", entry->last_error);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+print_counts_json (const CaijiSyncCounts *counts,
+                   GPtrArray             *held)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -36,6 +60,7 @@ print_counts_json (const CaijiSyncCounts *counts)
   if (counts->next_attempt_at > 0)
     caiji_cli_json_time (builder, "next_attempt_at", counts->next_attempt_at);
   caiji_cli_json_string (builder, "last_error", counts->last_error);
+  add_held_json (builder, held);
   json_builder_end_object (builder);
   caiji_cli_print_json (builder);
 }
@@ -47,6 +72,20 @@ print_count (const char *label,
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
 
   caiji_cli_print_field (label, text);
+}
+
+static void
+print_held_text (GPtrArray *held)
+{
+  for (guint i = 0; i < held->len; i++)
+    {
+      const CaijiOutboxEntry *entry = held->pdata[i];
+      g_autofree char *label = g_strdup_printf (_("Refused record %" G_GINT64_FORMAT), entry->record_id);
+
+      caiji_cli_print_field (label, entry->last_error);
+    }
+  if (held->len > 0)
+    g_print ("%s\n", _("Once the reason is sorted out, send a record again with “caiji sync retry RECORD”."));
 }
 
 static void
@@ -74,18 +113,26 @@ caiji_cli_sync_status (CaijiCli              *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CaijiStore) store = NULL;
+  g_autoptr(GPtrArray) held = NULL;
   CaijiSyncCounts counts = { 0 };
   CaijiCliExit status = caiji_cli_parse_options (cli, command, NULL, &argc, &argv);
 
   if (status != CAIJI_CLI_EXIT_OK)
     return status;
   store = caiji_cli_open_store (cli, FALSE, &error);
-  if (store == NULL || !caiji_store_sync_counts (store, now_seconds (), &counts, &error))
-    return caiji_cli_fail (cli, error);
+  if (store == NULL || !caiji_store_sync_counts (store, now_seconds (), &counts, &error) ||
+      (held = caiji_store_outbox_list_held (store, &error)) == NULL)
+    {
+      caiji_sync_counts_clear (&counts);
+      return caiji_cli_fail (cli, error);
+    }
   if (cli->json)
-    print_counts_json (&counts);
+    print_counts_json (&counts, held);
   else
-    print_counts_text (&counts);
+    {
+      print_counts_text (&counts);
+      print_held_text (held);
+    }
   caiji_sync_counts_clear (&counts);
   return CAIJI_CLI_EXIT_OK;
 }
@@ -234,4 +281,30 @@ caiji_cli_sync_run (CaijiCli              *cli,
     return caiji_cli_fail (cli, error);
   print_pass (cli, &total);
   return total.retrying + total.held == 0 ? CAIJI_CLI_EXIT_OK : CAIJI_CLI_EXIT_FAILED;
+}
+
+/* retry */
+
+CaijiCliExit
+caiji_cli_sync_retry (CaijiCli              *cli,
+                      const CaijiCliCommand *command,
+                      int                    argc,
+                      char                 **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaijiStore) store = NULL;
+  g_autofree char *actor = g_strconcat ("operator:", g_get_user_name (), NULL);
+  gint64 record_id;
+  CaijiCliExit status = caiji_cli_parse_options (cli, command, NULL, &argc, &argv);
+
+  if (status != CAIJI_CLI_EXIT_OK)
+    return status;
+  if (!g_ascii_string_to_signed (argv[1], 10, 1, G_MAXINT64, &record_id, NULL))
+    return caiji_cli_usage_error (command, _("“%s” is not a record number"), argv[1]);
+  store = caiji_cli_open_store (cli, FALSE, &error);
+  if (store == NULL || !caiji_store_outbox_release (store, record_id, actor, &error))
+    return caiji_cli_fail (cli, error);
+  if (!cli->json)
+    g_print (_("Record %" G_GINT64_FORMAT " will be sent again on the next sync.\n"), record_id);
+  return CAIJI_CLI_EXIT_OK;
 }

@@ -71,6 +71,28 @@ caiji_store_outbox_list_due (CaijiStore *self,
                             _("reading the sync queue"), error);
 }
 
+/* What the operator must look at: records the hub refused, newest first. */
+GPtrArray *
+caiji_store_outbox_list_held (CaijiStore *self,
+                              GError    **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CAIJI_IS_STORE (self), NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
+  stmt = caiji_sql_prepare (self->db,
+                            "SELECT " OUTBOX_COLUMNS " FROM sync_outbox o JOIN records r ON r.id = o.record_id"
+                            " WHERE o.delivered_at IS NULL AND o.held_at IS NOT NULL"
+                            " ORDER BY o.held_at DESC, o.record_id DESC;", error);
+  if (stmt == NULL)
+    return NULL;
+  return caiji_sql_collect (stmt, (CaijiSqlRowFunc) entry_from_row,
+                            (GDestroyNotify) caiji_outbox_entry_free,
+                            _("reading the sync queue"), error);
+}
+
 /* NULL without an error: the record was never queued. */
 CaijiOutboxEntry *
 caiji_store_outbox_get (CaijiStore *self,

@@ -184,6 +184,8 @@ GPtrArray       *caiji_store_outbox_list_due          (CaijiStore              *
                                                        gint64                   now,
                                                        guint                    limit,
                                                        GError                 **error);
+GPtrArray       *caiji_store_outbox_list_held         (CaijiStore              *self,
+                                                       GError                 **error);
 gboolean         caiji_store_outbox_record_failure    (CaijiStore              *self,
                                                        gint64                   record_id,
                                                        const char              *reason,

@@ -181,6 +181,29 @@ test_resend_is_idempotent (void)
 /* A kiosk cloned from another's disk image holds the same uuid with other
  * content: the hub keeps the first, answers 409, and the clone holds its
  * record with the reason instead of marking it synced. */
+static char *run_caiji (const char *const *argv,
+                        int               *exit_status);
+static char *caiji_binary;
+
+/* What the operator sees: `caiji sync status` lists the refused record
+ * with the hub's reason; `caiji sync retry` sends it again. */
+static void
+check_operator_sees_refusal (Kiosk  *kiosk,
+                             gint64  record_id)
+{
+  g_autofree char *db = g_strdup (caiji_store_get_path (kiosk->store));
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, record_id);
+  g_autofree char *out = NULL;
+  g_autofree char *retried = NULL;
+  int status;
+
+  out = run_caiji ((const char *[]) { caiji_binary, "sync", "status", "--db", db, NULL }, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "different content"));
+  retried = run_caiji ((const char *[]) { caiji_binary, "sync", "retry", id, "--db", db, NULL }, &status);
+  g_assert_cmpint (status, ==, 0);
+}
+
 static void
 test_conflict_is_held_with_reason (void)
 {
@@ -211,9 +234,14 @@ test_conflict_is_held_with_reason (void)
   g_assert_nonnull (strstr (counts.last_error, "different content"));
   caiji_sync_counts_clear (&counts);
 
-  /* Held means held: a forced pass does not send it again. */
+  /* Held means held: a forced pass does not send it again … */
   pass = kiosk_sync (clone, env.hub_url, TIMEOUT, TRUE);
   g_assert_cmpuint (pass.attempted, ==, 0);
+  /* … until the operator says so; the hub still refuses it. */
+  check_operator_sees_refusal (clone, id);
+  pass = kiosk_sync (clone, env.hub_url, TIMEOUT, FALSE);
+  g_assert_cmpuint (pass.held, ==, 1);
+  g_assert_cmpint (kiosk_status (clone, id), ==, CAIJI_RECORD_APPROVED);
   assert_delivered_once (a, id);
   kiosk_free (clone);
   kiosk_free (a);
@@ -376,8 +404,6 @@ test_worker_thread_delivers (void)
 }
 
 /* `caiji sync status|run` on a kiosk database, through the real binary. */
-static char *caiji_binary;
-
 static char *
 run_caiji (const char *const *argv,
            int               *exit_status)
