@@ -16,6 +16,7 @@
 #include "caiji-cli-output.h"
 #include "caiji-cli.h"
 #include "caiji-sync-config.h"
+#include "caiji-sync-roster.h"
 #include "caiji-sync-worker.h"
 
 #define PROGRESS_WIDTH 30
@@ -46,13 +47,46 @@ add_held_json (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+typedef struct {
+  char *cursor;      /* nullable: no roster pulled yet */
+  char *last_error;  /* nullable */
+} RosterState;
+
+static void
+roster_state_clear (RosterState *state)
+{
+  g_clear_pointer (&state->cursor, g_free);
+  g_clear_pointer (&state->last_error, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RosterState, roster_state_clear)
+
+static gboolean
+read_roster_state (CaijiStore  *store,
+                   RosterState *state,
+                   GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  state->cursor = caiji_store_sync_state_get (store, CAIJI_SYNC_ROSTER_CURSOR, &local_error);
+  if (local_error == NULL)
+    state->last_error = caiji_store_sync_state_get (store, CAIJI_SYNC_ROSTER_ERROR, &local_error);
+  if (local_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
 static void
 print_counts_json (const CaijiSyncCounts *counts,
+                   const RosterState     *roster,
                    GPtrArray             *held)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
+  caiji_cli_json_string (builder, "roster_cursor", roster->cursor);
+  caiji_cli_json_string (builder, "roster_error", roster->last_error);
   caiji_cli_json_int (builder, "waiting", counts->waiting);
   caiji_cli_json_int (builder, "due", counts->due);
   caiji_cli_json_int (builder, "held", counts->held);
@@ -89,8 +123,11 @@ print_held_text (GPtrArray *held)
 }
 
 static void
-print_counts_text (const CaijiSyncCounts *counts)
+print_counts_text (const CaijiSyncCounts *counts,
+                   const RosterState     *roster)
 {
+  if (roster->last_error != NULL)
+    caiji_cli_print_field (_("Roster update failed"), roster->last_error);
   print_count (_("Waiting to sync"), counts->waiting);
   print_count (_("Due now"), counts->due);
   print_count (_("Refused by the hub (needs an operator)"), counts->held);
@@ -114,6 +151,7 @@ caiji_cli_sync_status (CaijiCli              *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(CaijiStore) store = NULL;
   g_autoptr(GPtrArray) held = NULL;
+  g_auto(RosterState) roster = { 0 };
   CaijiSyncCounts counts = { 0 };
   CaijiCliExit status = caiji_cli_parse_options (cli, command, NULL, &argc, &argv);
 
@@ -121,16 +159,17 @@ caiji_cli_sync_status (CaijiCli              *cli,
     return status;
   store = caiji_cli_open_store (cli, FALSE, &error);
   if (store == NULL || !caiji_store_sync_counts (store, now_seconds (), &counts, &error) ||
+      !read_roster_state (store, &roster, &error) ||
       (held = caiji_store_outbox_list_held (store, &error)) == NULL)
     {
       caiji_sync_counts_clear (&counts);
       return caiji_cli_fail (cli, error);
     }
   if (cli->json)
-    print_counts_json (&counts, held);
+    print_counts_json (&counts, &roster, held);
   else
     {
-      print_counts_text (&counts);
+      print_counts_text (&counts, &roster);
       print_held_text (held);
     }
   caiji_sync_counts_clear (&counts);
@@ -183,10 +222,12 @@ print_pass (CaijiCli            *cli,
       caiji_cli_json_int (builder, "delivered", pass->delivered);
       caiji_cli_json_int (builder, "retrying", pass->retrying);
       caiji_cli_json_int (builder, "held", pass->held);
+      caiji_cli_json_int (builder, "roster_received", pass->roster_received);
       json_builder_end_object (builder);
       caiji_cli_print_json (builder);
       return;
     }
+  g_print (_("Roster: %u candidates new or changed.\n"), pass->roster_received);
   g_print (_("%u sent: %u delivered, %u to retry, %u refused by the hub.\n"),
            pass->attempted, pass->delivered, pass->retrying, pass->held);
 }
@@ -216,6 +257,7 @@ run_passes (CaijiSyncWorker *worker,
       total->delivered += pass.delivered;
       total->held += pass.held;
       total->retrying = pass.retrying;
+      total->roster_received += pass.roster_received;
       first = FALSE;
       if (once || pass.stopped)
         return TRUE;

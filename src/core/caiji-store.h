@@ -214,6 +214,16 @@ gboolean         caiji_store_sync_counts              (CaijiStore              *
 void             caiji_sync_counts_clear              (CaijiSyncCounts         *counts);
 void             caiji_outbox_entry_free              (CaijiOutboxEntry        *entry);
 
+/* Small values the sync keeps between runs, such as feed cursors
+ * (caiji-store-sync-state.c).  get: NULL without an error when unset. */
+char            *caiji_store_sync_state_get           (CaijiStore              *self,
+                                                       const char              *key,
+                                                       GError                 **error);
+gboolean         caiji_store_sync_state_set           (CaijiStore              *self,
+                                                       const char              *key,
+                                                       const char              *value,
+                                                       GError                 **error);
+
 /* Every image of a record, read in one go for an upload. */
 GPtrArray       *caiji_store_record_images            (CaijiStore              *self,
                                                        gint64                   record_id,

@@ -14,6 +14,7 @@
 #include "caiji-store.h"
 #include "caiji-sync-backoff.h"
 #include "caiji-sync-client.h"
+#include "caiji-sync-payload.h"
 
 struct _CaijiSyncClient
 {
@@ -159,6 +160,49 @@ refusal_message (SoupMessage *msg,
     explanation = _("it gave no explanation");
   return g_strdup_printf (_("The hub answered %u %s: %s"), soup_message_get_status (msg),
                           soup_message_get_reason_phrase (msg), explanation);
+}
+
+/* A GET of one feed page: the parsed JSON object, or CAIJI_SYNC_ERROR_HUB
+ * saying what went wrong in the operator's terms. */
+JsonNode *
+caiji_sync_client_get_json (CaijiSyncClient *self,
+                            const char      *path_and_query,
+                            GCancellable    *cancellable,
+                            GError         **error)
+{
+  g_autofree char *url = g_strconcat (self->base_url, path_and_query, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (msg == NULL)
+    {
+      g_set_error (error, CAIJI_SYNC_ERROR, CAIJI_SYNC_ERROR_HUB,
+                   _("The hub address “%s” is not a valid http or https URL."), self->base_url);
+      return NULL;
+    }
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", self->authorization);
+  answer = soup_session_send_and_read (self->session, msg, cancellable, &local_error);
+  if (answer == NULL)
+    {
+      g_set_error (error, CAIJI_SYNC_ERROR, CAIJI_SYNC_ERROR_HUB, _("Cannot reach the hub: %s"), local_error->message);
+      return NULL;
+    }
+  if (soup_message_get_status (msg) != SOUP_STATUS_OK)
+    {
+      g_autofree char *message = refusal_message (msg, answer);
+
+      g_set_error_literal (error, CAIJI_SYNC_ERROR, CAIJI_SYNC_ERROR_HUB, message);
+      return NULL;
+    }
+  if (parse_object (parser, answer) == NULL)
+    {
+      g_set_error (error, CAIJI_SYNC_ERROR, CAIJI_SYNC_ERROR_HUB,
+                   _("The hub answered %s with something that is not a JSON object."), path_and_query);
+      return NULL;
+    }
+  return json_node_copy (json_parser_get_root (parser));
 }
 
 static CaijiDeliveryOutcome

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,10 @@ void             caiji_sync_client_put_record (CaijiSyncClient *self,
                                                GPtrArray       *images,
                                                CaijiDelivery   *delivery,
                                                GCancellable    *cancellable);
+JsonNode        *caiji_sync_client_get_json   (CaijiSyncClient *self,
+                                               const char      *path_and_query,
+                                               GCancellable    *cancellable,
+                                               GError         **error);
 void             caiji_delivery_clear         (CaijiDelivery   *delivery);
 
 G_END_DECLS

@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 typedef enum {
   CAIJI_SYNC_ERROR_INVALID,     /* a field is missing or breaks a rule */
   CAIJI_SYNC_ERROR_CHECKSUM,    /* an image does not match its sha256 */
+  CAIJI_SYNC_ERROR_HUB,         /* the hub could not be reached, refused, or answered nonsense */
 } CaijiSyncError;
 
 /* A parsed record document.  Images carry their decoded bytes. */

@@ -8,6 +8,7 @@
 #include "caiji-config.h"
 
 #include "caiji-sync-deliver.h"
+#include "caiji-sync-roster.h"
 #include "caiji-sync-worker.h"
 
 #include <string.h>
@@ -115,6 +116,18 @@ count_outcome (CaijiSyncPass        *pass,
   pass->stopped = outcome == CAIJI_DELIVERY_STOP_ALL;
 }
 
+/* A roster problem must not hold back deliveries: it is kept in the store
+ * for the operator and the pass goes on. */
+static void
+pull_roster (CaijiSyncWorker *self,
+             CaijiSyncClient *client,
+             CaijiSyncPass   *pass,
+             GCancellable    *cancellable)
+{
+  pass->roster_failed = !caiji_sync_pull_roster (self->store, client, &pass->roster_received,
+                                                 cancellable, NULL);
+}
+
 /* Every due entry once, oldest first.  ignore_schedule sends the waiting
  * ones too (the operator asked for a sync now); held ones stay held. */
 static gboolean
@@ -134,6 +147,7 @@ run_pass (CaijiSyncWorker       *self,
   memset (pass, 0, sizeof *pass);
   if (due == NULL)
     return FALSE;
+  pull_roster (self, client, pass, cancellable);
   for (guint i = 0; i < due->len && !pass->stopped && !g_cancellable_is_cancelled (cancellable); i++)
     {
       CaijiDeliveryOutcome outcome;

@@ -465,21 +465,24 @@ test_cli_status_and_run (void)
 }
 
 /* Roster down: `caiji-hub roster import`, then GET /api/v1/roster in pages. */
+/* Synthetic candidates first..first+count-1; a non-NULL major replaces
+ * theirs, as an office correcting the roster would. */
 static char *
 write_roster_csv (const char *dir,
-                  guint       count)
+                  guint       first,
+                  guint       count,
+                  const char *major)
 {
-  g_autoptr(GPtrArray) roster = caiji_test_roster (count);
   g_autoptr(GString) csv = g_string_new ("学号,姓名,性别,证件号,手机号,所属高校,专业,年级\n");
   char *path = g_build_filename (dir, "roster.csv", NULL);
 
-  for (guint i = 0; i < roster->len; i++)
+  for (guint n = first; n < first + count; n++)
     {
-      const CaijiCandidate *c = roster->pdata[i];
+      g_autoptr(CaijiCandidate) c = caiji_test_candidate (n);
 
       g_string_append_printf (csv, "%s,%s,%s,%s,%s,%s,%s,%s\n", c->student_no, c->name,
-                              caiji_sex_to_string (c->sex), c->id_number, c->phone, c->university,
-                              c->major, c->grade);
+                              caiji_sex_to_string (c->sex), c->id_number, c->phone,
+                              c->university, major != NULL ? major : c->major, c->grade);
     }
   g_assert_true (g_file_set_contents (path, csv->str, (gssize) csv->len, NULL));
   return path;
@@ -520,7 +523,7 @@ static void
 test_roster_pages (void)
 {
   g_autofree char *dir = caiji_test_make_tmpdir ();
-  g_autofree char *csv = write_roster_csv (dir, 5);
+  g_autofree char *csv = write_roster_csv (dir, 0, 5, NULL);
   g_autofree char *token = sync_env_device_add (&env, "kiosk roster");
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autoptr(JsonParser) first = json_parser_new ();
@@ -545,6 +548,43 @@ test_roster_pages (void)
   page = get_json (session, token, query, third);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (page, "candidates")), ==, 0);
   caiji_test_remove_tree (dir);
+}
+
+/* The kiosk pulls the hub's roster changes on each pass. */
+static void
+test_roster_flows_down (void)
+{
+  Kiosk *a = kiosk_new (&env, "kiosk roster-down", 1);
+  g_autofree char *dir = caiji_test_make_tmpdir ();
+  g_autofree char *csv = write_roster_csv (dir, 100, 3, NULL);
+  g_autofree char *out = run_hub_import (csv);
+  g_autoptr(CaijiCandidate) fetched = NULL;
+  g_autoptr(CaijiCandidate) expected = caiji_test_candidate (101);
+  g_autoptr(GError) error = NULL;
+  CaijiSyncPass pass;
+
+  pass = kiosk_sync (a, env.hub_url, TIMEOUT, FALSE);
+  g_assert_false (pass.roster_failed);
+  g_assert_cmpuint (pass.roster_received, >=, 3);
+  fetched = caiji_store_roster_find_by_student_no (a->store, expected->student_no, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fetched->id_number, ==, expected->id_number);
+  g_assert_cmpstr (fetched->phone, ==, expected->phone);
+
+  /* Only what changed comes down the next time. */
+  pass = kiosk_sync (a, env.hub_url, TIMEOUT, FALSE);
+  g_assert_cmpuint (pass.roster_received, ==, 0);
+  g_free (csv);
+  g_free (out);
+  csv = write_roster_csv (dir, 101, 1, "日语");
+  out = run_hub_import (csv);
+  pass = kiosk_sync (a, env.hub_url, TIMEOUT, FALSE);
+  g_assert_cmpuint (pass.roster_received, ==, 1);
+  g_clear_pointer (&fetched, caiji_candidate_free);
+  fetched = caiji_store_roster_find_by_student_no (a->store, expected->student_no, &error);
+  g_assert_cmpstr (fetched->major, ==, "日语");
+  caiji_test_remove_tree (dir);
+  kiosk_free (a);
 }
 
 int
@@ -572,6 +612,7 @@ main (int    argc,
   g_test_add_func ("/sync/worker-thread-delivers", test_worker_thread_delivers);
   g_test_add_func ("/sync/cli-status-and-run", test_cli_status_and_run);
   g_test_add_func ("/sync/roster-pages", test_roster_pages);
+  g_test_add_func ("/sync/roster-flows-down", test_roster_flows_down);
   status = g_test_run ();
   sync_env_stop (&env);
   return status;
