@@ -16,6 +16,7 @@
 #include "caiji-cli-output.h"
 #include "caiji-cli.h"
 #include "caiji-sync-config.h"
+#include "caiji-sync-decisions.h"
 #include "caiji-sync-roster.h"
 #include "caiji-sync-worker.h"
 
@@ -47,30 +48,35 @@ add_held_json (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* What the feeds left in the store; each nullable. */
 typedef struct {
-  char *cursor;      /* nullable: no roster pulled yet */
-  char *last_error;  /* nullable */
-} RosterState;
+  char *roster_cursor;
+  char *roster_error;
+  char *decisions_error;
+} FeedState;
 
 static void
-roster_state_clear (RosterState *state)
+feed_state_clear (FeedState *state)
 {
-  g_clear_pointer (&state->cursor, g_free);
-  g_clear_pointer (&state->last_error, g_free);
+  g_clear_pointer (&state->roster_cursor, g_free);
+  g_clear_pointer (&state->roster_error, g_free);
+  g_clear_pointer (&state->decisions_error, g_free);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RosterState, roster_state_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FeedState, feed_state_clear)
 
 static gboolean
-read_roster_state (CaijiStore  *store,
-                   RosterState *state,
-                   GError     **error)
+read_feed_state (CaijiStore *store,
+                 FeedState  *state,
+                 GError    **error)
 {
   g_autoptr(GError) local_error = NULL;
 
-  state->cursor = caiji_store_sync_state_get (store, CAIJI_SYNC_ROSTER_CURSOR, &local_error);
+  state->roster_cursor = caiji_store_sync_state_get (store, CAIJI_SYNC_ROSTER_CURSOR, &local_error);
   if (local_error == NULL)
-    state->last_error = caiji_store_sync_state_get (store, CAIJI_SYNC_ROSTER_ERROR, &local_error);
+    state->roster_error = caiji_store_sync_state_get (store, CAIJI_SYNC_ROSTER_ERROR, &local_error);
+  if (local_error == NULL)
+    state->decisions_error = caiji_store_sync_state_get (store, CAIJI_SYNC_DECISIONS_ERROR, &local_error);
   if (local_error == NULL)
     return TRUE;
   g_propagate_error (error, g_steal_pointer (&local_error));
@@ -79,14 +85,15 @@ read_roster_state (CaijiStore  *store,
 
 static void
 print_counts_json (const CaijiSyncCounts *counts,
-                   const RosterState     *roster,
+                   const FeedState       *feeds,
                    GPtrArray             *held)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  caiji_cli_json_string (builder, "roster_cursor", roster->cursor);
-  caiji_cli_json_string (builder, "roster_error", roster->last_error);
+  caiji_cli_json_string (builder, "roster_cursor", feeds->roster_cursor);
+  caiji_cli_json_string (builder, "roster_error", feeds->roster_error);
+  caiji_cli_json_string (builder, "decisions_error", feeds->decisions_error);
   caiji_cli_json_int (builder, "waiting", counts->waiting);
   caiji_cli_json_int (builder, "due", counts->due);
   caiji_cli_json_int (builder, "held", counts->held);
@@ -124,10 +131,12 @@ print_held_text (GPtrArray *held)
 
 static void
 print_counts_text (const CaijiSyncCounts *counts,
-                   const RosterState     *roster)
+                   const FeedState       *feeds)
 {
-  if (roster->last_error != NULL)
-    caiji_cli_print_field (_("Roster update failed"), roster->last_error);
+  if (feeds->roster_error != NULL)
+    caiji_cli_print_field (_("Roster update failed"), feeds->roster_error);
+  if (feeds->decisions_error != NULL)
+    caiji_cli_print_field (_("Review decisions failed"), feeds->decisions_error);
   print_count (_("Waiting to sync"), counts->waiting);
   print_count (_("Due now"), counts->due);
   print_count (_("Refused by the hub (needs an operator)"), counts->held);
@@ -151,7 +160,7 @@ caiji_cli_sync_status (CaijiCli              *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(CaijiStore) store = NULL;
   g_autoptr(GPtrArray) held = NULL;
-  g_auto(RosterState) roster = { 0 };
+  g_auto(FeedState) feeds = { 0 };
   CaijiSyncCounts counts = { 0 };
   CaijiCliExit status = caiji_cli_parse_options (cli, command, NULL, &argc, &argv);
 
@@ -159,17 +168,17 @@ caiji_cli_sync_status (CaijiCli              *cli,
     return status;
   store = caiji_cli_open_store (cli, FALSE, &error);
   if (store == NULL || !caiji_store_sync_counts (store, now_seconds (), &counts, &error) ||
-      !read_roster_state (store, &roster, &error) ||
+      !read_feed_state (store, &feeds, &error) ||
       (held = caiji_store_outbox_list_held (store, &error)) == NULL)
     {
       caiji_sync_counts_clear (&counts);
       return caiji_cli_fail (cli, error);
     }
   if (cli->json)
-    print_counts_json (&counts, &roster, held);
+    print_counts_json (&counts, &feeds, held);
   else
     {
-      print_counts_text (&counts, &roster);
+      print_counts_text (&counts, &feeds);
       print_held_text (held);
     }
   caiji_sync_counts_clear (&counts);
@@ -223,11 +232,13 @@ print_pass (CaijiCli            *cli,
       caiji_cli_json_int (builder, "retrying", pass->retrying);
       caiji_cli_json_int (builder, "held", pass->held);
       caiji_cli_json_int (builder, "roster_received", pass->roster_received);
+      caiji_cli_json_int (builder, "decisions_applied", pass->decisions_applied);
       json_builder_end_object (builder);
       caiji_cli_print_json (builder);
       return;
     }
-  g_print (_("Roster: %u candidates new or changed.\n"), pass->roster_received);
+  g_print (_("Roster: %u candidates new or changed. Central review: %u decisions applied.\n"),
+           pass->roster_received, pass->decisions_applied);
   g_print (_("%u sent: %u delivered, %u to retry, %u refused by the hub.\n"),
            pass->attempted, pass->delivered, pass->retrying, pass->held);
 }
@@ -258,6 +269,7 @@ run_passes (CaijiSyncWorker *worker,
       total->held += pass.held;
       total->retrying = pass.retrying;
       total->roster_received += pass.roster_received;
+      total->decisions_applied += pass.decisions_applied;
       first = FALSE;
       if (once || pass.stopped)
         return TRUE;

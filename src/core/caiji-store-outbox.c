@@ -220,18 +220,120 @@ caiji_store_outbox_release (CaijiStore *self,
                        record_id, NULL, 0, actor, "sync.released", error);
 }
 
-/* Only after the hub confirmed the record and its image checksums. */
+sqlite3_stmt *
+caiji_store_outbox_enqueue_statement (CaijiStore *self,
+                                      GError    **error)
+{
+  return caiji_sql_prepare (self->db,
+                            "INSERT INTO sync_outbox (record_id, enqueued_at) VALUES (?1, ?2)"
+                            " ON CONFLICT (record_id) DO UPDATE SET enqueued_at = ?2, attempts = 0,"
+                            "  next_attempt_at = 0, last_error = NULL, delivered_at = NULL, held_at = NULL;",
+                            error);
+}
+
+static gboolean
+enqueue_for_review (CaijiStore *self,
+                    gint64      record_id,
+                    const char *actor,
+                    GError    **error)
+{
+  g_autoptr(sqlite3_stmt) check = caiji_sql_prepare (self->db, "SELECT status FROM records WHERE id = ?;", error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  if (check == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (check, 1, record_id);
+  if (!caiji_sql_step_row (check, &has_row, _("reading the record"), error))
+    return FALSE;
+  if (!has_row || g_strcmp0 ((const char *) sqlite3_column_text (check, 0), "pending_review") != 0)
+    {
+      g_set_error (error, CAIJI_STORE_ERROR, CAIJI_STORE_ERROR_INVALID,
+                   _("Record %" G_GINT64_FORMAT " is not waiting for review, so it cannot go to the central review."),
+                   record_id);
+      return FALSE;
+    }
+  stmt = caiji_store_outbox_enqueue_statement (self, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, record_id);
+  sqlite3_bind_int64 (stmt, 2, caiji_sql_now ());
+  return caiji_sql_step_done (stmt, _("queueing the record for delivery"), error) &&
+         caiji_store_audit_insert (self, actor, "record.central_review", record_id, NULL, error);
+}
+
+/* A record waiting for review goes to the hub, where the central review
+ * (管理老师) decides; the decision comes back through the decisions feed. */
 gboolean
-caiji_store_outbox_mark_delivered (CaijiStore *self,
-                                   gint64      record_id,
-                                   const char *actor,
-                                   const char *detail,
-                                   GError    **error)
+caiji_store_outbox_submit_for_review (CaijiStore *self,
+                                      gint64      record_id,
+                                      const char *actor,
+                                      GError    **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (CAIJI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->lock);
+  if (!caiji_store_begin (self, error))
+    return FALSE;
+  if (!enqueue_for_review (self, record_id, actor, error))
+    {
+      caiji_store_rollback (self);
+      return FALSE;
+    }
+  return caiji_store_commit (self, error);
+}
+
+/* A record sent while waiting for review stays so: only its entry closes,
+ * and only if it is still waiting (if the desk decided meanwhile, the
+ * entry was queued again for the new state and must stay open). */
+static gboolean
+close_review_entry (CaijiStore *self,
+                    gint64      record_id,
+                    const char *actor,
+                    GError    **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!caiji_store_begin (self, error))
+    return FALSE;
+  stmt = caiji_sql_prepare (self->db,
+                            "UPDATE sync_outbox SET delivered_at = ?2 WHERE record_id = ?1 AND delivered_at IS NULL"
+                            " AND (SELECT status FROM records WHERE id = ?1) = 'pending_review';", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, record_id);
+      sqlite3_bind_int64 (stmt, 2, caiji_sql_now ());
+    }
+  if (stmt == NULL || !caiji_sql_step_done (stmt, _("updating the sync queue"), error) ||
+      (sqlite3_changes (self->db) > 0 &&
+       !caiji_store_audit_insert (self, actor, "record.sent_for_review", record_id, NULL, error)))
+    {
+      caiji_store_rollback (self);
+      return FALSE;
+    }
+  return caiji_store_commit (self, error);
+}
+
+/* Only after the hub confirmed the record and its image checksums.
+ * sent_status is the status the hub received. */
+gboolean
+caiji_store_outbox_mark_delivered (CaijiStore       *self,
+                                   gint64            record_id,
+                                   CaijiRecordStatus sent_status,
+                                   const char       *actor,
+                                   const char       *detail,
+                                   GError          **error)
 {
   CaijiRecordUpdate update = CAIJI_RECORD_UPDATE_INIT;
 
   g_return_val_if_fail (CAIJI_IS_STORE (self), FALSE);
 
+  if (sent_status == CAIJI_RECORD_PENDING_REVIEW)
+    return close_review_entry (self, record_id, actor, error);
   update.actor = actor;
   update.action = "record.synced";
   update.audit_detail = detail;

@@ -92,4 +92,9 @@ gboolean       caiji_store_audit_insert (CaijiStore *self,
 gboolean       caiji_store_audit_seal (CaijiStore *self,
                                       GError      **error);
 
+/* caiji-store-outbox.c: the statement that queues a record (?1) for the
+ * hub at time ?2, reopening its entry if it was delivered before. */
+sqlite3_stmt  *caiji_store_outbox_enqueue_statement (CaijiStore *self,
+                                      GError      **error);
+
 G_END_DECLS

@@ -199,8 +199,13 @@ gboolean         caiji_store_outbox_release           (CaijiStore              *
                                                        gint64                   record_id,
                                                        const char              *actor,
                                                        GError                 **error);
+gboolean         caiji_store_outbox_submit_for_review (CaijiStore              *self,
+                                                       gint64                   record_id,
+                                                       const char              *actor,
+                                                       GError                 **error);
 gboolean         caiji_store_outbox_mark_delivered    (CaijiStore              *self,
                                                        gint64                   record_id,
+                                                       CaijiRecordStatus        sent_status,
                                                        const char              *actor,
                                                        const char              *detail,
                                                        GError                 **error);

@@ -3,6 +3,8 @@
  *   caiji-hub serve --db URI [--listen 127.0.0.1:8443] [--max-body-mb 64]
  *   caiji-hub device add NAME | device list | device revoke ID   (--db URI)
  *   caiji-hub roster import FILE.csv                              (--db URI)
+ *   caiji-hub export DIR                                          (--db URI)
+ *   caiji-hub review list | review decide UUID approved|rejected --reviewer NAME [--reason TEXT]
  *
  * --db defaults to $CAIJI_HUB_DB.  Exit status: 0 done, 1 refused or
  * failed (with the reason on stderr), 2 usage error.
@@ -15,6 +17,8 @@
 #include <stdio.h>
 
 #include "caiji-hub-devices.h"
+#include "caiji-hub-export.h"
+#include "caiji-hub-review.h"
 #include "caiji-hub-roster.h"
 #include "caiji-roster-csv.h"
 #include "caiji-hub-server.h"
@@ -22,11 +26,15 @@
 static char *opt_db;
 static char *opt_listen;
 static int opt_max_body_mb = CAIJI_HUB_DEFAULT_MAX_BODY / (1024 * 1024);
+static char *opt_reviewer;
+static char *opt_reason;
 
 static const GOptionEntry entries[] = {
   { "db", 0, 0, G_OPTION_ARG_STRING, &opt_db, N_("PostgreSQL connection URI (default: $CAIJI_HUB_DB)"), "URI" },
   { "listen", 0, 0, G_OPTION_ARG_STRING, &opt_listen, N_("Address and port to serve on (default 127.0.0.1:8443)"), "ADDR:PORT" },
   { "max-body-mb", 0, 0, G_OPTION_ARG_INT, &opt_max_body_mb, N_("Largest request body accepted, in MiB (default 64)"), "MB" },
+  { "reviewer", 0, 0, G_OPTION_ARG_STRING, &opt_reviewer, N_("Who decides (review decide)"), "NAME" },
+  { "reason", 0, 0, G_OPTION_ARG_STRING, &opt_reason, N_("Why, for a rejection (review decide)"), "TEXT" },
   { NULL }
 };
 
@@ -131,6 +139,44 @@ roster_import (CaijiHubDb *db,
 }
 
 static int
+export (CaijiHubDb *db,
+        const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  guint exported;
+
+  if (!caiji_hub_export (db, dir, &exported, &error))
+    return fail (error);
+  printf (_("%u approved records exported to %s.\n"), exported, dir);
+  return 0;
+}
+
+static int
+review_list (CaijiHubDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lines = caiji_hub_review_list (db, &error);
+
+  if (lines == NULL)
+    return fail (error);
+  for (guint i = 0; i < lines->len; i++)
+    printf ("%s\n", (const char *) lines->pdata[i]);
+  return 0;
+}
+
+static int
+review_decide (CaijiHubDb *db,
+               const char *uuid,
+               const char *decision)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!caiji_hub_review_decide (db, uuid, decision, opt_reason, opt_reviewer, &error))
+    return fail (error);
+  return 0;
+}
+
+static int
 usage (GOptionContext *context)
 {
   g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
@@ -154,6 +200,12 @@ run_command (CaijiHubDb *db,
     return device_revoke (db, argv[3]);
   if (argc == 4 && g_str_equal (argv[1], "roster") && g_str_equal (argv[2], "import"))
     return roster_import (db, argv[3]);
+  if (argc == 3 && g_str_equal (argv[1], "review") && g_str_equal (argv[2], "list"))
+    return review_list (db);
+  if (argc == 5 && g_str_equal (argv[1], "review") && g_str_equal (argv[2], "decide"))
+    return review_decide (db, argv[3], argv[4]);
+  if (argc == 3 && g_str_equal (argv[1], "export"))
+    return export (db, argv[2]);
   if (argc == 2 && g_str_equal (argv[1], "migrate"))
     return 0;  /* opening the database migrated it */
   return -1;
@@ -164,14 +216,16 @@ is_known_command (int    argc,
                   char **argv)
 {
   return argc >= 2 && (g_str_equal (argv[1], "serve") || g_str_equal (argv[1], "device") ||
-                       g_str_equal (argv[1], "roster") || g_str_equal (argv[1], "migrate"));
+                       g_str_equal (argv[1], "roster") || g_str_equal (argv[1], "export") ||
+                       g_str_equal (argv[1], "review") ||
+                       g_str_equal (argv[1], "migrate"));
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("serve | device add NAME | device list | device revoke ID | roster import FILE.csv | migrate"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("serve | device add NAME | device list | device revoke ID | roster import FILE.csv | export DIR | review list | review decide UUID approved|rejected | migrate"));
   g_autoptr(GError) error = NULL;
   g_autoptr(CaijiHubDb) db = NULL;
   int status;

@@ -45,14 +45,15 @@ static const char schema_v1[] =
   "  data bytea NOT NULL CHECK (length (data) > 0),"
   "  CHECK (encode (sha256 (data), 'hex') = sha256),"
   "  PRIMARY KEY (record_uuid, kind));"
+  /* JPEG does not compress: spare PostgreSQL the attempt on every row. */
+  "ALTER TABLE record_images ALTER COLUMN data SET STORAGE EXTERNAL;"
   "CREATE TABLE decisions ("
   "  seq bigserial PRIMARY KEY,"
-  "  record_uuid uuid NOT NULL REFERENCES records (uuid),"
+  "  record_uuid uuid NOT NULL UNIQUE REFERENCES records (uuid),"
   "  decision text NOT NULL CHECK (decision IN ('approved', 'rejected')),"
   "  reason text CHECK (decision = 'approved' OR coalesce (reason, '') <> ''),"
   "  reviewer text NOT NULL,"
-  "  decided_at timestamptz NOT NULL DEFAULT now ());"
-  "CREATE INDEX decisions_by_record ON decisions (record_uuid);";
+  "  decided_at timestamptz NOT NULL DEFAULT now ());";
 
 /* Index i takes the database from version i to i + 1. */
 static const char *const migrations[CAIJI_HUB_SCHEMA_VERSION] = {

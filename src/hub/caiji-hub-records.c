@@ -13,6 +13,14 @@
 
 #include "caiji-hub-records.h"
 
+const char *
+caiji_hub_put_result_to_string (CaijiHubPutResult result)
+{
+  static const char *const names[] = { "created", "unchanged", "updated" };
+
+  return names[result];
+}
+
 void
 caiji_hub_stored_clear (CaijiHubStored *stored)
 {
@@ -69,24 +77,50 @@ insert_record (CaijiHubDb              *db,
   return TRUE;
 }
 
-/* Same digest: a repeat, nothing to do.  Otherwise say which fields
- * differ, so the administrator knows what to look at. */
 static gboolean
-compare_with_stored (CaijiHubDb *db,
-                     const char *uuid,
-                     const char *canonical,
-                     const char *digest,
-                     GError    **error)
+update_reviewed (CaijiHubDb              *db,
+                 const CaijiSyncDocument *document,
+                 const char              *canonical,
+                 const char              *digest,
+                 GError                 **error)
 {
+  g_autoptr(PGresult) result = NULL;
+
+  result = caiji_hub_db_query (db, "UPDATE records SET status = $2, content = $3, content_sha256 = $4"
+                               " WHERE uuid = $1 AND status = 'pending_review';", 4,
+                               (CaijiHubParam[]) { HUB_TEXT (document->record->uuid),
+                                                   HUB_TEXT (caiji_record_status_to_string (document->record->status)),
+                                                   HUB_TEXT (canonical), HUB_TEXT (digest) }, error);
+  return result != NULL;
+}
+
+/* Same digest: a repeat, nothing to do.  A record sent for review that
+ * has since been decided: the newer state replaces it.  Otherwise say
+ * which fields differ, so the administrator knows what to look at.  The
+ * row is locked, so two uploads of one uuid cannot both update it. */
+static gboolean
+compare_with_stored (CaijiHubDb              *db,
+                     const CaijiSyncDocument *document,
+                     const char              *canonical,
+                     CaijiHubStored          *stored,
+                     GError                 **error)
+{
+  const char *uuid = document->record->uuid;
+  const char *digest = stored->content_sha256;
   g_autoptr(PGresult) result = NULL;
   g_autofree char *differs = NULL;
 
-  result = caiji_hub_db_query (db, "SELECT content, content_sha256 FROM records WHERE uuid = $1;", 1,
-                               (CaijiHubParam[]) { HUB_TEXT (uuid) }, error);
+  result = caiji_hub_db_query (db, "SELECT content, content_sha256, status FROM records WHERE uuid = $1 FOR UPDATE;",
+                               1, (CaijiHubParam[]) { HUB_TEXT (uuid) }, error);
   if (result == NULL)
     return FALSE;
+  stored->result = CAIJI_HUB_PUT_UNCHANGED;
   if (PQntuples (result) == 1 && g_str_equal (PQgetvalue (result, 0, 1), digest))
     return TRUE;
+  stored->result = CAIJI_HUB_PUT_UPDATED;
+  if (PQntuples (result) == 1 && g_str_equal (PQgetvalue (result, 0, 2), "pending_review") &&
+      caiji_sync_canonical_extends (PQgetvalue (result, 0, 0), canonical))
+    return update_reviewed (db, document, canonical, digest, error);
   differs = PQntuples (result) == 1 ? caiji_sync_canonical_diff (PQgetvalue (result, 0, 0), canonical)
                                     : g_strdup ("?");
   g_set_error (error, CAIJI_HUB_ERROR, CAIJI_HUB_ERROR_CONFLICT,
@@ -108,10 +142,10 @@ put_in_transaction (CaijiHubDb              *db,
 
   if (!insert_record (db, device_id, document, canonical, stored->content_sha256, &inserted, error))
     return FALSE;
-  stored->created = inserted;
+  stored->result = CAIJI_HUB_PUT_CREATED;
   if (inserted)
     return insert_images (db, document, error);
-  return compare_with_stored (db, document->record->uuid, canonical, stored->content_sha256, error);
+  return compare_with_stored (db, document, canonical, stored, error);
 }
 
 gboolean

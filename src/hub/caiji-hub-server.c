@@ -158,7 +158,7 @@ stored_answer (const CaijiSyncDocument *document,
   json_builder_set_member_name (builder, "uuid");
   json_builder_add_string_value (builder, document->record->uuid);
   json_builder_set_member_name (builder, "result");
-  json_builder_add_string_value (builder, stored->created ? "created" : "unchanged");
+  json_builder_add_string_value (builder, caiji_hub_put_result_to_string (stored->result));
   json_builder_set_member_name (builder, "content_sha256");
   json_builder_add_string_value (builder, stored->content_sha256);
   json_builder_set_member_name (builder, "images");
@@ -194,7 +194,7 @@ serve_put_record (CaijiHubServer    *self,
       caiji_hub_reply_error (msg, error);
       return;
     }
-  caiji_hub_reply_json (msg, stored.created ? SOUP_STATUS_CREATED : SOUP_STATUS_OK,
+  caiji_hub_reply_json (msg, stored.result == CAIJI_HUB_PUT_CREATED ? SOUP_STATUS_CREATED : SOUP_STATUS_OK,
                         stored_answer (document, &stored));
   caiji_hub_stored_clear (&stored);
 }

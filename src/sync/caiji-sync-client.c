@@ -126,7 +126,7 @@ images_confirmed (JsonObject *answer,
   return TRUE;
 }
 
-/* The "created"/"unchanged" result, or NULL if the answer does not
+/* The "created"/"unchanged"/"updated" result, or NULL if the answer does not
  * confirm exactly this record. */
 static char *
 confirmation (GBytes     *body,
@@ -142,7 +142,8 @@ confirmation (GBytes     *body,
       !images_confirmed (answer, images))
     return NULL;
   result = string_member (answer, "result");
-  if (g_strcmp0 (result, "created") != 0 && g_strcmp0 (result, "unchanged") != 0)
+  if (g_strcmp0 (result, "created") != 0 && g_strcmp0 (result, "unchanged") != 0 &&
+      g_strcmp0 (result, "updated") != 0)
     return NULL;
   return g_strdup (result);
 }

@@ -23,7 +23,7 @@ typedef struct {
   CaijiDeliveryOutcome outcome;
   guint   http_status;   /* 0 when no answer came */
   gint64  retry_after;   /* seconds the hub asked us to wait, -1 if it did not */
-  char   *result;        /* "created" or "unchanged" when confirmed */
+  char   *result;        /* "created", "unchanged" or "updated" when confirmed */
   char   *message;       /* why, for the operator, when not confirmed */
 } CaijiDelivery;
 

@@ -23,6 +23,7 @@ record_outcome (CaijiStore             *store,
                 const CaijiBackoff     *backoff,
                 GRand                  *rand,
                 const CaijiOutboxEntry *entry,
+                CaijiRecordStatus       sent_status,
                 const CaijiDelivery    *delivery,
                 GError                **error)
 {
@@ -33,7 +34,7 @@ record_outcome (CaijiStore             *store,
     {
     case CAIJI_DELIVERY_CONFIRMED:
       detail = g_strdup_printf ("hub:%s", delivery->result);
-      return caiji_store_outbox_mark_delivered (store, entry->record_id, "sync", detail, error);
+      return caiji_store_outbox_mark_delivered (store, entry->record_id, sent_status, "sync", detail, error);
     case CAIJI_DELIVERY_REFUSED:
       return caiji_store_outbox_hold (store, entry->record_id, delivery->message, error);
     case CAIJI_DELIVERY_RETRY:
@@ -55,12 +56,14 @@ static GBytes *
 load_document (CaijiStore             *store,
                const CaijiOutboxEntry *entry,
                GPtrArray             **images,
+               CaijiRecordStatus      *status,
                GError                **error)
 {
   g_autoptr(CaijiRecord) record = caiji_store_record_load (store, entry->record_id, error);
 
   if (record == NULL)
     return NULL;
+  *status = record->status;
   *images = caiji_store_record_images (store, entry->record_id, error);
   if (*images == NULL)
     return NULL;
@@ -81,9 +84,10 @@ caiji_sync_deliver (CaijiStore             *store,
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) local_error = NULL;
   CaijiDelivery delivery = { 0 };
+  CaijiRecordStatus sent_status = CAIJI_RECORD_APPROVED;
   gboolean ok;
 
-  body = load_document (store, entry, &images, &local_error);
+  body = load_document (store, entry, &images, &sent_status, &local_error);
   if (body == NULL)
     {
       delivery.outcome = CAIJI_DELIVERY_RETRY;
@@ -93,7 +97,7 @@ caiji_sync_deliver (CaijiStore             *store,
   else
     caiji_sync_client_put_record (client, entry->uuid, body, images, &delivery, cancellable);
   *outcome = delivery.outcome;
-  ok = record_outcome (store, backoff, rand, entry, &delivery, error);
+  ok = record_outcome (store, backoff, rand, entry, sent_status, &delivery, error);
   caiji_delivery_clear (&delivery);
   return ok;
 }

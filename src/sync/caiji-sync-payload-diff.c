@@ -89,3 +89,46 @@ caiji_sync_canonical_diff (const char *stored,
     diff_objects (images_a, images_b, "images.", out);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+static gboolean
+history_extends (JsonObject *a,
+                 JsonObject *b)
+{
+  JsonNode *x = json_object_get_member (a, "history");
+  JsonNode *y = json_object_get_member (b, "history");
+  JsonArray *old, *new;
+
+  if (x == NULL || y == NULL || !JSON_NODE_HOLDS_ARRAY (x) || !JSON_NODE_HOLDS_ARRAY (y))
+    return FALSE;
+  old = json_node_get_array (x);
+  new = json_node_get_array (y);
+  if (json_array_get_length (new) <= json_array_get_length (old))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (old); i++)
+    if (!json_node_equal (json_array_get_element (old, i), json_array_get_element (new, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* TRUE when received is stored a few steps later: a record sent for
+ * central review and then decided.  Everything is equal except the status
+ * and reject_reason, and the stored history is the start of the new one. */
+gboolean
+caiji_sync_canonical_extends (const char *stored,
+                              const char *received)
+{
+  g_autoptr(JsonParser) parser_a = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser_b = json_parser_new_immutable ();
+  JsonObject *a = parse_object (parser_a, stored);
+  JsonObject *b = parse_object (parser_b, received);
+  g_autoptr(GList) names = NULL;
+
+  if (a == NULL || b == NULL || json_object_get_size (a) != json_object_get_size (b) || !history_extends (a, b))
+    return FALSE;
+  names = json_object_get_members (a);
+  for (GList *l = names; l != NULL; l = l->next)
+    if (!g_str_equal (l->data, "status") && !g_str_equal (l->data, "reject_reason") &&
+        !g_str_equal (l->data, "history") && !members_equal (a, b, l->data))
+      return FALSE;
+  return TRUE;
+}

@@ -37,6 +37,8 @@ CaijiSyncDocument *caiji_sync_document_parse     (GBytes            *body,
 char              *caiji_sync_document_canonical (const CaijiSyncDocument *document);
 char              *caiji_sync_canonical_diff     (const char        *stored,
                                                   const char        *received);
+gboolean           caiji_sync_canonical_extends  (const char        *stored,
+                                                  const char        *received);
 void               caiji_sync_document_free      (CaijiSyncDocument *document);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaijiSyncDocument, caiji_sync_document_free)

@@ -7,6 +7,7 @@
  */
 #include "caiji-config.h"
 
+#include "caiji-sync-decisions.h"
 #include "caiji-sync-deliver.h"
 #include "caiji-sync-roster.h"
 #include "caiji-sync-worker.h"
@@ -116,16 +117,19 @@ count_outcome (CaijiSyncPass        *pass,
   pass->stopped = outcome == CAIJI_DELIVERY_STOP_ALL;
 }
 
-/* A roster problem must not hold back deliveries: it is kept in the store
- * for the operator and the pass goes on. */
+/* A feed problem must not hold back deliveries: it is kept in the store
+ * for the operator and the pass goes on.  Decisions come first so that a
+ * record approved centrally is delivered in the same pass. */
 static void
-pull_roster (CaijiSyncWorker *self,
-             CaijiSyncClient *client,
-             CaijiSyncPass   *pass,
-             GCancellable    *cancellable)
+pull_feeds (CaijiSyncWorker *self,
+            CaijiSyncClient *client,
+            CaijiSyncPass   *pass,
+            GCancellable    *cancellable)
 {
   pass->roster_failed = !caiji_sync_pull_roster (self->store, client, &pass->roster_received,
                                                  cancellable, NULL);
+  pass->decisions_failed = !caiji_sync_pull_decisions (self->store, client, &pass->decisions_applied,
+                                                       cancellable, NULL);
 }
 
 /* Every due entry once, oldest first.  ignore_schedule sends the waiting
@@ -141,13 +145,14 @@ run_pass (CaijiSyncWorker       *self,
           GError               **error)
 {
   gint64 now = ignore_schedule ? G_MAXINT64 : g_get_real_time () / G_USEC_PER_SEC;
-  g_autoptr(GPtrArray) due = caiji_store_outbox_list_due (self->store, now, G_MAXINT32, error);
+  g_autoptr(GPtrArray) due = NULL;
   g_autoptr(GRand) rand = g_rand_new ();
 
   memset (pass, 0, sizeof *pass);
+  pull_feeds (self, client, pass, cancellable);
+  due = caiji_store_outbox_list_due (self->store, now, G_MAXINT32, error);
   if (due == NULL)
     return FALSE;
-  pull_roster (self, client, pass, cancellable);
   for (guint i = 0; i < due->len && !pass->stopped && !g_cancellable_is_cancelled (cancellable); i++)
     {
       CaijiDeliveryOutcome outcome;

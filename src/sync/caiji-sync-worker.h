@@ -5,7 +5,7 @@
  * context that started it (the GUI's), so the UI never waits on the
  * network.  caiji_sync_worker_run_once() does one pass on the calling
  * thread, for the CLI and the tests.  A pass first pulls the roster's
- * changes, then delivers what is due.  All state lives in the store: a
+ * changes and the central review's decisions, then delivers what is due.  All state lives in the store: a
  * worker that restarts picks up where the last one stopped.
  */
 #pragma once
@@ -33,6 +33,8 @@ typedef struct {
   gboolean stopped;   /* the hub refused this device; the rest waits */
   guint roster_received;  /* candidates new or changed on the hub */
   gboolean roster_failed; /* why: the store's sync state "roster.last_error" */
+  guint decisions_applied;   /* central review decisions applied to records */
+  gboolean decisions_failed; /* why: the sync state "decisions.last_error" */
 } CaijiSyncPass;
 
 /* Called after each record, on the thread doing the pass. */

@@ -127,6 +127,24 @@ sync_env_device_add (SyncEnv    *env,
   return g_strndup (token + strlen ("\ntoken "), strcspn (token + strlen ("\ntoken "), "\n"));
 }
 
+/* The device id behind a token, from the hub's table. */
+char *
+sync_env_device_id (SyncEnv    *env,
+                    const char *token)
+{
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1);
+  const char *values[1] = { hash };
+  PGresult *result = PQexecParams (env->pg, "SELECT id FROM devices WHERE token_sha256 = $1;", 1, NULL, values,
+                                   NULL, NULL, 0);
+  char *id;
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  g_assert_cmpint (PQntuples (result), ==, 1);
+  id = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  return id;
+}
+
 /* A count from the hub's tables; sql takes at most one text parameter. */
 gint64
 sync_env_hub_count (SyncEnv    *env,
@@ -269,6 +287,35 @@ kiosk_captured_record (Kiosk  *kiosk,
   change.set_status = TRUE;
   change.status = CAIJI_RECORD_CAPTURED;
   update (kiosk, id, &change);
+  return id;
+}
+
+/* A record the candidate submitted for review (拍照审核 → 提交审核),
+ * then sent to the central review. */
+gint64
+kiosk_review_record (Kiosk  *kiosk,
+                     guint   who,
+                     gsize   image_size,
+                     guint32 seed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *student_no = g_strdup_printf ("2303%04u", who);
+  CaijiRecordUpdate change = CAIJI_RECORD_UPDATE_INIT;
+  gint64 id = caiji_store_record_create (kiosk->store, student_no, "candidate:test", &error);
+
+  g_assert_no_error (error);
+  for (CaijiImageKind kind = 0; kind < CAIJI_IMAGE_N_KINDS; kind++)
+    kiosk_set_image (kiosk, id, kind, image_size, seed * 4 + kind);
+  change.actor = "candidate:test";
+  change.action = "review.submitted";
+  change.set_face_result = TRUE;
+  change.face_score = 0.41;
+  change.face_threshold = 0.6;
+  change.set_status = TRUE;
+  change.status = CAIJI_RECORD_PENDING_REVIEW;
+  update (kiosk, id, &change);
+  g_assert_true (caiji_store_outbox_submit_for_review (kiosk->store, id, "operator:wang", &error));
+  g_assert_no_error (error);
   return id;
 }
 

@@ -41,6 +41,8 @@ void        sync_env_hub_start      (SyncEnv    *env);
 void        sync_env_hub_kill       (SyncEnv    *env);
 char       *sync_env_device_add     (SyncEnv    *env,
                                      const char *name);
+char       *sync_env_device_id      (SyncEnv    *env,
+                                     const char *token);
 gint64      sync_env_hub_count      (SyncEnv    *env,
                                      const char *sql,
                                      const char *param);
@@ -55,6 +57,10 @@ Kiosk      *kiosk_clone             (Kiosk      *kiosk,
                                      const char *token);
 void        kiosk_free              (Kiosk      *kiosk);
 gint64      kiosk_captured_record   (Kiosk      *kiosk,
+                                     guint       who,
+                                     gsize       image_size,
+                                     guint32     seed);
+gint64      kiosk_review_record     (Kiosk      *kiosk,
                                      guint       who,
                                      gsize       image_size,
                                      guint32     seed);

@@ -342,6 +342,30 @@ test_hub_down_then_restarted (void)
   kiosk_free (a);
 }
 
+/* A revoked device is refused as a whole: the pass stops at the first
+ * record instead of trying (and holding) every one of them. */
+static void
+test_revoked_device_stops_the_pass (void)
+{
+  Kiosk *a = kiosk_new (&env, "kiosk revoked", 3);
+  gint64 first = approved_record (a, 0, 1100);
+  gint64 second = approved_record (a, 1, 1101);
+  g_autofree char *device_id = sync_env_device_id (&env, a->token);
+  g_autofree char *out = NULL;
+  int status;
+  CaijiSyncPass pass;
+
+  out = run_caiji ((const char *[]) { env.hub_binary, "device", "revoke", device_id, "--db", env.db_uri, NULL },
+                   &status);
+  g_assert_cmpint (status, ==, 0);
+  pass = kiosk_sync (a, env.hub_url, TIMEOUT, FALSE);
+  g_assert_true (pass.stopped);
+  g_assert_cmpuint (pass.attempted, ==, 1);
+  assert_pending (a, first, "revoked");
+  g_assert_cmpint (kiosk_status (a, second), ==, CAIJI_RECORD_APPROVED);
+  kiosk_free (a);
+}
+
 /* A record above the hub's size limit is refused (413) before upload and
  * held for the operator. */
 static void
@@ -587,6 +611,122 @@ test_roster_flows_down (void)
   kiosk_free (a);
 }
 
+/* Central review: records waiting for review go up, the hub's reviewer
+ * decides, the decisions come back and are applied once; the approved
+ * record then goes up again and replaces its "pending_review" version. */
+static int
+hub_decide (const char *uuid,
+            const char *decision,
+            const char *reason)
+{
+  int status;
+  g_autofree char *out = run_caiji ((const char *[]) { env.hub_binary, "review", "decide", uuid, decision,
+                                                       "--reviewer", "teacher:li", "--reason", reason,
+                                                       "--db", env.db_uri, NULL }, &status);
+
+  return status;
+}
+
+static gint64
+hub_status_count (const char *uuid,
+                  const char *status)
+{
+  g_autofree char *key = g_strconcat (uuid, "/", status, NULL);
+
+  return sync_env_hub_count (&env, "SELECT count(*) FROM records WHERE uuid || '/' || status = $1;", key);
+}
+
+static void
+test_central_review_round_trip (void)
+{
+  Kiosk *a = kiosk_new (&env, "kiosk review", 3);
+  gint64 approve_me = kiosk_review_record (a, 0, IMAGE_SIZE, 1200);
+  gint64 reject_me = kiosk_review_record (a, 1, IMAGE_SIZE, 1201);
+  g_autofree char *uuid_a = kiosk_uuid (a, approve_me);
+  g_autofree char *uuid_b = kiosk_uuid (a, reject_me);
+  g_autoptr(CaijiRecord) rejected = NULL;
+  CaijiSyncPass pass;
+
+  pass = kiosk_sync (a, env.hub_url, TIMEOUT, FALSE);
+  g_assert_cmpuint (pass.delivered, ==, 2);
+  g_assert_cmpint (kiosk_status (a, approve_me), ==, CAIJI_RECORD_PENDING_REVIEW);
+  g_assert_cmpint (hub_status_count (uuid_a, "pending_review"), ==, 1);
+  g_assert_cmpint (hub_status_count (uuid_b, "pending_review"), ==, 1);
+
+  g_assert_cmpint (hub_decide (uuid_a, "approved", ""), ==, 0);
+  g_assert_cmpint (hub_decide (uuid_b, "rejected", "照片模糊"), ==, 0);
+  g_assert_cmpint (hub_decide (uuid_b, "approved", ""), ==, 1);  /* one decision per record */
+
+  pass = kiosk_sync (a, env.hub_url, TIMEOUT, FALSE);
+  g_assert_cmpuint (pass.decisions_applied, ==, 2);
+  g_assert_cmpuint (pass.delivered, ==, 1);
+  assert_delivered_once (a, approve_me);
+  g_assert_cmpint (hub_status_count (uuid_a, "approved"), ==, 1);
+  rejected = caiji_store_record_load (a->store, reject_me, NULL);
+  g_assert_cmpint (rejected->status, ==, CAIJI_RECORD_REJECTED);
+  g_assert_cmpstr (rejected->reject_reason, ==, "照片模糊");
+  g_assert_cmpstr (((CaijiStatusChange *) g_ptr_array_index (rejected->history, rejected->history->len - 1))->actor,
+                   ==, "hub:teacher:li");
+  g_assert_cmpint (hub_status_count (uuid_b, "pending_review"), ==, 1);
+
+  /* Applied once: the cursor moved on, and nothing is left to send. */
+  pass = kiosk_sync (a, env.hub_url, TIMEOUT, TRUE);
+  g_assert_cmpuint (pass.decisions_applied, ==, 0);
+  g_assert_cmpuint (pass.attempted, ==, 0);
+  kiosk_free (a);
+}
+
+/* `caiji-hub export`: one row and one ID photo per student with an
+ * approved record, each photo identical to what the kiosk sent. */
+static void
+check_export_row (const char *dir,
+                  const char *line)
+{
+  g_auto(GStrv) fields = g_strsplit (line, ",", -1);
+  g_autofree char *expected_name = NULL;
+  g_autofree char *photo = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *key = NULL;
+  gsize size;
+
+  g_assert_cmpuint (g_strv_length (fields), ==, 7);
+  expected_name = g_strconcat (fields[0], ".jpg", NULL);
+  g_assert_cmpstr (fields[4], ==, expected_name);
+  photo = g_build_filename (dir, "photos", fields[4], NULL);
+  g_assert_true (g_file_get_contents (photo, &contents, &size, NULL));
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, size);
+  key = g_strconcat (fields[5], "/", sha256, NULL);
+  g_assert_cmpint (sync_env_hub_count (&env, "SELECT count(*) FROM record_images WHERE kind = 'id_photo'"
+                                       " AND record_uuid || '/' || sha256 = $1;", key), ==, 1);
+}
+
+static void
+test_export_for_exam_platform (void)
+{
+  g_autofree char *dir = caiji_test_make_tmpdir ();
+  g_autofree char *out_dir = g_build_filename (dir, "export", NULL);
+  g_autofree char *csv_path = g_build_filename (out_dir, "records.csv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status;
+  guint rows;
+
+  out = run_caiji ((const char *[]) { env.hub_binary, "export", out_dir, "--db", env.db_uri, NULL }, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  lines = g_strsplit (g_strchomp (csv), "\r\n", -1);
+  rows = g_strv_length (lines) - 1;
+  g_assert_cmpuint (rows, >, 0);
+  g_assert_cmpint (rows, ==, sync_env_hub_count (&env, "SELECT count(DISTINCT student_no) FROM records"
+                                                 " WHERE status = 'approved';", NULL));
+  g_assert_true (g_str_has_prefix (lines[0], "学号,"));
+  for (guint i = 1; lines[i] != NULL; i++)
+    check_export_row (out_dir, lines[i]);
+  caiji_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -609,10 +749,13 @@ main (int    argc,
   g_test_add_func ("/sync/retry-after-is-respected", test_retry_after_is_respected);
   g_test_add_func ("/sync/hub-down-then-restarted", test_hub_down_then_restarted);
   g_test_add_func ("/sync/too-large-is-held", test_too_large_is_held);
+  g_test_add_func ("/sync/revoked-device-stops-the-pass", test_revoked_device_stops_the_pass);
   g_test_add_func ("/sync/worker-thread-delivers", test_worker_thread_delivers);
   g_test_add_func ("/sync/cli-status-and-run", test_cli_status_and_run);
   g_test_add_func ("/sync/roster-pages", test_roster_pages);
   g_test_add_func ("/sync/roster-flows-down", test_roster_flows_down);
+  g_test_add_func ("/sync/central-review-round-trip", test_central_review_round_trip);
+  g_test_add_func ("/sync/export-for-exam-platform", test_export_for_exam_platform);
   status = g_test_run ();
   sync_env_stop (&env);
   return status;

@@ -285,7 +285,8 @@ test_outbox_life_cycle (Fixture       *fixture,
   g_assert_error (error, CAIJI_STORE_ERROR, CAIJI_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  g_assert_true (caiji_store_outbox_mark_delivered (fixture->store, fixture->id, "sync", "hub:created", &error));
+  g_assert_true (caiji_store_outbox_mark_delivered (fixture->store, fixture->id, CAIJI_RECORD_APPROVED, "sync",
+                                                    "hub:created", &error));
   record = caiji_store_record_load (fixture->store, fixture->id, &error);
   g_assert_cmpint (record->status, ==, CAIJI_RECORD_SYNCED);
   g_assert_cmpint (((CaijiStatusChange *) g_ptr_array_index (record->history, record->history->len - 1))->status,
@@ -295,6 +296,117 @@ test_outbox_life_cycle (Fixture       *fixture,
   g_assert_cmpint (entry->delivered_at, >, 0);
   g_assert_false (caiji_store_outbox_record_failure (fixture->store, fixture->id, "late", 1, &error));
   g_assert_error (error, CAIJI_STORE_ERROR, CAIJI_STORE_ERROR_NOT_FOUND);
+}
+
+/* Central review */
+
+static gint64
+review_record (CaijiStore *store,
+               guint       who)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *student_no = g_strdup_printf ("2303%04u", who);
+  gint64 id = caiji_store_record_create (store, student_no, "candidate:test", &error);
+  CaijiRecordUpdate change = CAIJI_RECORD_UPDATE_INIT;
+
+  g_assert_no_error (error);
+  change.set_status = TRUE;
+  change.status = CAIJI_RECORD_PENDING_REVIEW;
+  update (store, id, &change);
+  return id;
+}
+
+static void
+set_status (CaijiStore       *store,
+            gint64            id,
+            CaijiRecordStatus status)
+{
+  CaijiRecordUpdate change = CAIJI_RECORD_UPDATE_INIT;
+
+  change.set_status = TRUE;
+  change.status = status;
+  update (store, id, &change);
+}
+
+static CaijiRecordStatus
+status_of (Fixture *fixture,
+           gint64   id)
+{
+  g_autoptr(CaijiRecord) record = caiji_store_record_load (fixture->store, id, NULL);
+
+  return record->status;
+}
+
+static gint64
+delivered_at (Fixture *fixture,
+              gint64   id)
+{
+  g_autoptr(CaijiOutboxEntry) entry = caiji_store_outbox_get (fixture->store, id, NULL);
+
+  g_assert_nonnull (entry);
+  return entry->delivered_at;
+}
+
+static void
+test_outbox_central_review (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = review_record (fixture->store, 2);
+
+  /* Only a record waiting for review can go to the central review. */
+  g_assert_false (caiji_store_outbox_submit_for_review (fixture->store, fixture->id, "operator:wang", &error));
+  g_assert_error (error, CAIJI_STORE_ERROR, CAIJI_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (caiji_store_outbox_get (fixture->store, id, NULL));
+  g_assert_true (caiji_store_outbox_submit_for_review (fixture->store, id, "operator:wang", &error));
+  g_assert_cmpuint (due_count (fixture, 0), ==, 2);
+
+  /* Delivered for review: the entry closes, the record keeps waiting. */
+  g_assert_true (caiji_store_outbox_mark_delivered (fixture->store, id, CAIJI_RECORD_PENDING_REVIEW, "sync", NULL,
+                                                    &error));
+  g_assert_cmpint (delivered_at (fixture, id), >, 0);
+  g_assert_cmpint (status_of (fixture, id), ==, CAIJI_RECORD_PENDING_REVIEW);
+
+  /* Approved afterwards (by the desk or the central review): queued again. */
+  set_status (fixture->store, id, CAIJI_RECORD_APPROVED);
+  g_assert_cmpint (delivered_at (fixture, id), ==, 0);
+
+  /* A late confirmation of the review copy must not close the approved
+   * record's entry. */
+  g_assert_true (caiji_store_outbox_mark_delivered (fixture->store, id, CAIJI_RECORD_PENDING_REVIEW, "sync", NULL,
+                                                    &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (delivered_at (fixture, id), ==, 0);
+}
+
+static void
+test_canonical_extends_only_forward (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  gint64 id = review_record (fixture->store, 2);
+  g_autofree char *uuid = uuid_of (fixture, id);
+  g_autoptr(GBytes) waiting_body = NULL;
+  g_autoptr(GBytes) approved_body = NULL;
+  g_autoptr(CaijiSyncDocument) waiting = NULL;
+  g_autoptr(CaijiSyncDocument) approved = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *tampered = NULL;
+
+  waiting_body = document_of (fixture, id);
+  set_status (fixture->store, id, CAIJI_RECORD_APPROVED);
+  approved_body = document_of (fixture, id);
+  waiting = caiji_sync_document_parse (waiting_body, uuid, NULL);
+  approved = caiji_sync_document_parse (approved_body, uuid, NULL);
+  before = caiji_sync_document_canonical (waiting);
+  after = caiji_sync_document_canonical (approved);
+  g_assert_true (caiji_sync_canonical_extends (before, after));
+  g_assert_false (caiji_sync_canonical_extends (after, before));
+  g_assert_false (caiji_sync_canonical_extends (before, before));
+  approved->record->face_score = 0.99;
+  tampered = caiji_sync_document_canonical (approved);
+  g_assert_false (caiji_sync_canonical_extends (before, tampered));
 }
 
 int
@@ -310,5 +422,9 @@ main (int    argc,
   g_test_add_func ("/sync/backoff/grows-with-jitter-and-cap", test_backoff_grows_with_jitter_and_cap);
   g_test_add_func ("/sync/backoff/retry-after-forms", test_retry_after_forms);
   g_test_add ("/sync/outbox/life-cycle", Fixture, NULL, fixture_set_up, test_outbox_life_cycle, fixture_tear_down);
+  g_test_add ("/sync/outbox/central-review", Fixture, NULL, fixture_set_up, test_outbox_central_review,
+              fixture_tear_down);
+  g_test_add ("/sync/document/canonical-extends-only-forward", Fixture, NULL, fixture_set_up,
+              test_canonical_extends_only_forward, fixture_tear_down);
   return g_test_run ();
 }
