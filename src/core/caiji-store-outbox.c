@@ -18,8 +18,9 @@
   "o.record_id, r.uuid, o.enqueued_at, o.attempts, o.next_attempt_at, o.last_error," \
   " o.last_attempt_at, o.delivered_at, o.held_at"
 
-static CaijiOutboxEntry *
-entry_from_row (sqlite3_stmt *stmt)
+static gpointer
+entry_from_row (sqlite3_stmt *stmt,
+                gpointer      user_data)
 {
   CaijiOutboxEntry *entry = g_new0 (CaijiOutboxEntry, 1);
 
@@ -66,8 +67,7 @@ caiji_store_outbox_list_due (CaijiStore *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, now);
   sqlite3_bind_int64 (stmt, 2, limit);
-  return caiji_sql_collect (stmt, (CaijiSqlRowFunc) entry_from_row,
-                            (GDestroyNotify) caiji_outbox_entry_free,
+  return caiji_sql_collect (stmt, entry_from_row, NULL, (GDestroyNotify) caiji_outbox_entry_free,
                             _("reading the sync queue"), error);
 }
 
@@ -88,8 +88,7 @@ caiji_store_outbox_list_held (CaijiStore *self,
                             " ORDER BY o.held_at DESC, o.record_id DESC;", error);
   if (stmt == NULL)
     return NULL;
-  return caiji_sql_collect (stmt, (CaijiSqlRowFunc) entry_from_row,
-                            (GDestroyNotify) caiji_outbox_entry_free,
+  return caiji_sql_collect (stmt, entry_from_row, NULL, (GDestroyNotify) caiji_outbox_entry_free,
                             _("reading the sync queue"), error);
 }
 
@@ -114,7 +113,7 @@ caiji_store_outbox_get (CaijiStore *self,
   sqlite3_bind_int64 (stmt, 1, record_id);
   if (!caiji_sql_step_row (stmt, &has_row, _("reading the sync queue"), error) || !has_row)
     return NULL;
-  return entry_from_row (stmt);
+  return entry_from_row (stmt, NULL);
 }
 
 static gboolean
@@ -399,27 +398,59 @@ caiji_sync_counts_clear (CaijiSyncCounts *counts)
   g_clear_pointer (&counts->last_error, g_free);
 }
 
-/* Images, for the upload */
-
-static CaijiStoredImage *
-image_from_row (sqlite3_stmt *stmt)
-{
-  CaijiStoredImage *image = g_new0 (CaijiStoredImage, 1);
-
-  caiji_image_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &image->kind);
-  image->data = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
-  image->sha256 = caiji_sql_column_text (stmt, 2);
-  return image;
-}
+/* Images, for the upload: opened (the store seals image bytes) and
+ * returned with the sha256 of the plain bytes, computed when saved. */
 
 void
 caiji_stored_image_free (CaijiStoredImage *image)
 {
   if (image == NULL)
     return;
-  g_bytes_unref (image->data);
+  g_clear_pointer (&image->data, g_bytes_unref);
   g_free (image->sha256);
   g_free (image);
+}
+
+static CaijiStoredImage *
+image_from_row (CaijiStore   *self,
+                sqlite3_stmt *stmt,
+                gint64        record_id,
+                GError      **error)
+{
+  g_autoptr(CaijiStoredImage) image = g_new0 (CaijiStoredImage, 1);
+  g_autofree char *where = NULL;
+
+  caiji_image_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &image->kind);
+  where = caiji_where_image (record_id, image->kind);
+  image->data = caiji_store_open_column (self, stmt, 1, where, error);
+  if (image->data == NULL)
+    return NULL;
+  image->sha256 = caiji_sql_column_text (stmt, 2);
+  return g_steal_pointer (&image);
+}
+
+static GPtrArray *
+collect_images (CaijiStore   *self,
+                sqlite3_stmt *stmt,
+                gint64        record_id,
+                GError      **error)
+{
+  g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func ((GDestroyNotify) caiji_stored_image_free);
+  gboolean has_row = TRUE;
+
+  while (TRUE)
+    {
+      CaijiStoredImage *image;
+
+      if (!caiji_sql_step_row (stmt, &has_row, _("reading the images"), error))
+        return NULL;
+      if (!has_row)
+        return g_steal_pointer (&images);
+      image = image_from_row (self, stmt, record_id, error);
+      if (image == NULL)
+        return NULL;
+      g_ptr_array_add (images, image);
+    }
 }
 
 GPtrArray *
@@ -440,7 +471,5 @@ caiji_store_record_images (CaijiStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, record_id);
-  return caiji_sql_collect (stmt, (CaijiSqlRowFunc) image_from_row,
-                            (GDestroyNotify) caiji_stored_image_free,
-                            _("reading the images"), error);
+  return collect_images (self, stmt, record_id, error);
 }
