@@ -121,7 +121,7 @@ print_held_text (GPtrArray *held)
   for (guint i = 0; i < held->len; i++)
     {
       const CaijiOutboxEntry *entry = held->pdata[i];
-      g_autofree char *label = g_strdup_printf (_("Refused record %" G_GINT64_FORMAT), entry->record_id);
+      g_autofree char *label = g_strdup_printf (_("Refused record %lld"), (long long) entry->record_id);
 
       caiji_cli_print_field (label, entry->last_error);
     }
@@ -359,6 +359,6 @@ caiji_cli_sync_retry (CaijiCli              *cli,
   if (store == NULL || !caiji_store_outbox_release (store, record_id, actor, &error))
     return caiji_cli_fail (cli, error);
   if (!cli->json)
-    g_print (_("Record %" G_GINT64_FORMAT " will be sent again on the next sync.\n"), record_id);
+    g_print (_("Record %lld will be sent again on the next sync.\n"), (long long) record_id);
   return CAIJI_CLI_EXIT_OK;
 }

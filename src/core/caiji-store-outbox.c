@@ -124,7 +124,7 @@ require_one_change (CaijiStore *self,
   if (sqlite3_changes (self->db) > 0)
     return TRUE;
   g_set_error (error, CAIJI_STORE_ERROR, CAIJI_STORE_ERROR_NOT_FOUND,
-               _("Record %" G_GINT64_FORMAT " is not waiting for delivery to the hub."), record_id);
+               _("Record %lld is not waiting for delivery to the hub."), (long long) record_id);
   return FALSE;
 }
 
@@ -248,8 +248,8 @@ enqueue_for_review (CaijiStore *self,
   if (!has_row || g_strcmp0 ((const char *) sqlite3_column_text (check, 0), "pending_review") != 0)
     {
       g_set_error (error, CAIJI_STORE_ERROR, CAIJI_STORE_ERROR_INVALID,
-                   _("Record %" G_GINT64_FORMAT " is not waiting for review, so it cannot go to the central review."),
-                   record_id);
+                   _("Record %lld is not waiting for review, so it cannot go to the central review."),
+                   (long long) record_id);
       return FALSE;
     }
   stmt = caiji_store_outbox_enqueue_statement (self, error);

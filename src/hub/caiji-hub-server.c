@@ -116,7 +116,7 @@ query_number (GHashTable *query,
   if (text == NULL || g_ascii_string_to_signed (text, 10, 0, max, value, NULL))
     return TRUE;
   g_set_error (error, CAIJI_HUB_ERROR, CAIJI_HUB_ERROR_INVALID,
-               _("The query parameter “%s” must be a whole number from 0 to %" G_GINT64_FORMAT "."), name, max);
+               _("The query parameter “%s” must be a whole number from 0 to %lld."), name, (long long) max);
   return FALSE;
 }
 
