@@ -1,0 +1,435 @@
+/* caiji-operator-pin.c: PIN rules, Argon2id hashing, lockout
+ *
+ * The failure count lives on the main thread (the thread that calls the
+ * async functions); the worker threads only hash and compare, so no lock
+ * is needed.  The PIN itself is copied into the worker's data only, and
+ * wiped when that data is freed: it is never stored and never logged.
+ */
+#include "caiji-config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sodium.h>
+#include <string.h>
+
+#include "caiji-operator-pin.h"
+
+struct _CaijiOperatorPin {
+  GObject    parent_instance;
+
+  GSettings *settings;
+  gint64   (*now) (void);
+  guint      failures;
+  gint64     locked_until;   /* 0 when not locked */
+  gboolean   busy;
+};
+
+G_DEFINE_FINAL_TYPE (CaijiOperatorPin, caiji_operator_pin, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (caiji-operator-pin-error-quark, caiji_operator_pin_error)
+
+/* What a worker needs: the typed PIN and, to verify, the stored hash. */
+typedef struct {
+  char *pin;
+  char *hash;
+} PinWork;
+
+static void
+pin_work_free (PinWork *work)
+{
+  sodium_memzero (work->pin, strlen (work->pin));
+  g_free (work->pin);
+  g_free (work->hash);
+  g_free (work);
+}
+
+/* Helpers */
+
+static gboolean
+ensure_sodium (GError **error)
+{
+  static gsize initialised = 0;
+  static gboolean usable = FALSE;
+
+  if (g_once_init_enter (&initialised))
+    {
+      usable = sodium_init () >= 0;
+      g_once_init_leave (&initialised, 1);
+    }
+  if (!usable)
+    g_set_error_literal (error, CAIJI_OPERATOR_PIN_ERROR, CAIJI_OPERATOR_PIN_ERROR_FAILED,
+                         _("The cryptography library could not start, so the operator PIN cannot be checked."));
+  return usable;
+}
+
+static char *
+stored_hash (CaijiOperatorPin *self)
+{
+  return g_settings_get_string (self->settings, CAIJI_OPERATOR_PIN_SETTINGS_KEY);
+}
+
+/* A lock that has run out is forgotten with its count: the operator gets
+ * five fresh tries. */
+static void
+expire_lock (CaijiOperatorPin *self)
+{
+  if (self->locked_until != 0 && self->now () >= self->locked_until)
+    {
+      self->locked_until = 0;
+      self->failures = 0;
+    }
+}
+
+static gboolean
+check_locked (CaijiOperatorPin *self,
+              GError          **error)
+{
+  gint64 minutes;
+
+  expire_lock (self);
+  if (self->locked_until == 0)
+    return TRUE;
+  minutes = (self->locked_until - self->now ()) / G_USEC_PER_SEC / 60 + 1;
+  g_set_error (error, CAIJI_OPERATOR_PIN_ERROR, CAIJI_OPERATOR_PIN_ERROR_LOCKED,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "Too many wrong PINs. Operator mode is locked; try again in %d minute.",
+                            "Too many wrong PINs. Operator mode is locked; try again in %d minutes.",
+                            minutes),
+               (int) minutes);
+  return FALSE;
+}
+
+static void
+count_failure (CaijiOperatorPin *self,
+               GError          **error)
+{
+  guint left;
+
+  self->failures++;
+  if (self->failures >= CAIJI_OPERATOR_PIN_MAX_FAILURES)
+    {
+      self->locked_until = self->now () + CAIJI_OPERATOR_PIN_LOCKOUT_SECONDS * G_USEC_PER_SEC;
+      check_locked (self, error);
+      return;
+    }
+  left = CAIJI_OPERATOR_PIN_MAX_FAILURES - self->failures;
+  g_set_error (error, CAIJI_OPERATOR_PIN_ERROR, CAIJI_OPERATOR_PIN_ERROR_WRONG,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "Wrong PIN. %u more wrong try locks operator mode for 5 minutes.",
+                            "Wrong PIN. %u more wrong tries lock operator mode for 5 minutes.",
+                            left),
+               left);
+}
+
+static GTask *
+start_task (CaijiOperatorPin    *self,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  return task;
+}
+
+static gboolean
+refuse_busy (CaijiOperatorPin *self,
+             GError          **error)
+{
+  if (!self->busy)
+    return TRUE;
+  g_set_error_literal (error, CAIJI_OPERATOR_PIN_ERROR, CAIJI_OPERATOR_PIN_ERROR_BUSY,
+                       _("The previous PIN is still being checked."));
+  return FALSE;
+}
+
+/* Worker threads */
+
+static void
+hash_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  PinWork *work = task_data;
+  GError *error = NULL;
+  char *hash = caiji_operator_pin_hash (work->pin, &error);
+
+  if (hash == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, hash, g_free);
+}
+
+static void
+verify_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  PinWork *work = task_data;
+
+  g_task_return_boolean (task, caiji_operator_pin_matches (work->hash, work->pin));
+}
+
+/* Main-thread completions: the count and the settings change only here. */
+
+static void
+hashed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  CaijiOperatorPin *self = CAIJI_OPERATOR_PIN (source);
+  g_autoptr(GTask) task = user_data;
+  g_autofree char *hash = NULL;
+  GError *error = NULL;
+
+  self->busy = FALSE;
+  hash = g_task_propagate_pointer (G_TASK (result), &error);
+  if (hash == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_settings_set_string (self->settings, CAIJI_OPERATOR_PIN_SETTINGS_KEY, hash);
+  self->failures = 0;
+  self->locked_until = 0;
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+verified_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  CaijiOperatorPin *self = CAIJI_OPERATOR_PIN (source);
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  self->busy = FALSE;
+  if (g_task_propagate_boolean (G_TASK (result), NULL))
+    {
+      self->failures = 0;
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  count_failure (self, &error);
+  g_task_return_error (task, error);
+}
+
+static void
+run_worker (CaijiOperatorPin    *self,
+            GTask               *outer,
+            PinWork             *work,
+            GTaskThreadFunc      thread_func,
+            GAsyncReadyCallback  done)
+{
+  GTask *inner = g_task_new (self, NULL, done, outer);
+
+  self->busy = TRUE;
+  g_task_set_task_data (inner, work, (GDestroyNotify) pin_work_free);
+  g_task_run_in_thread (inner, thread_func);
+  g_object_unref (inner);
+}
+
+static PinWork *
+pin_work_new (const char *pin,
+              char       *hash)
+{
+  PinWork *work = g_new0 (PinWork, 1);
+
+  work->pin = g_strdup (pin);
+  work->hash = hash;
+  return work;
+}
+
+/* GObject */
+
+static void
+caiji_operator_pin_finalize (GObject *object)
+{
+  CaijiOperatorPin *self = CAIJI_OPERATOR_PIN (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (caiji_operator_pin_parent_class)->finalize (object);
+}
+
+static void
+caiji_operator_pin_class_init (CaijiOperatorPinClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = caiji_operator_pin_finalize;
+}
+
+static void
+caiji_operator_pin_init (CaijiOperatorPin *self)
+{
+  self->now = g_get_monotonic_time;
+}
+
+/* Public API */
+
+gboolean
+caiji_operator_pin_check_rules (const char  *pin,
+                                GError     **error)
+{
+  gsize length = pin != NULL ? strlen (pin) : 0;
+
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (pin[i]))
+      {
+        g_set_error_literal (error, CAIJI_OPERATOR_PIN_ERROR, CAIJI_OPERATOR_PIN_ERROR_RULES,
+                             _("The PIN may contain digits only."));
+        return FALSE;
+      }
+  if (length < CAIJI_OPERATOR_PIN_MIN_LENGTH || length > CAIJI_OPERATOR_PIN_MAX_LENGTH)
+    {
+      g_set_error (error, CAIJI_OPERATOR_PIN_ERROR, CAIJI_OPERATOR_PIN_ERROR_RULES,
+                   _("The PIN has %d to %d digits."),
+                   CAIJI_OPERATOR_PIN_MIN_LENGTH, CAIJI_OPERATOR_PIN_MAX_LENGTH);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Slow on purpose (Argon2id, interactive limits): call it off the main
+ * thread.  The result embeds its own salt and parameters. */
+char *
+caiji_operator_pin_hash (const char  *pin,
+                         GError     **error)
+{
+  char hash[crypto_pwhash_STRBYTES];
+
+  if (!caiji_operator_pin_check_rules (pin, error) || !ensure_sodium (error))
+    return NULL;
+  if (crypto_pwhash_str (hash, pin, strlen (pin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    {
+      g_set_error_literal (error, CAIJI_OPERATOR_PIN_ERROR, CAIJI_OPERATOR_PIN_ERROR_FAILED,
+                           _("There is not enough memory to protect the PIN. Close other programs and try again."));
+      return NULL;
+    }
+  return g_strdup (hash);
+}
+
+/* Slow on purpose, like the hash: call it off the main thread. */
+gboolean
+caiji_operator_pin_matches (const char *hash,
+                            const char *pin)
+{
+  if (hash == NULL || hash[0] == '\0' || pin == NULL || !ensure_sodium (NULL))
+    return FALSE;
+  return crypto_pwhash_str_verify (hash, pin, strlen (pin)) == 0;
+}
+
+CaijiOperatorPin *
+caiji_operator_pin_new (GSettings *settings)
+{
+  CaijiOperatorPin *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (CAIJI_TYPE_OPERATOR_PIN, NULL);
+  self->settings = g_object_ref (settings);
+  return self;
+}
+
+gboolean
+caiji_operator_pin_is_set (CaijiOperatorPin *self)
+{
+  g_autofree char *hash = NULL;
+
+  g_return_val_if_fail (CAIJI_IS_OPERATOR_PIN (self), FALSE);
+
+  hash = stored_hash (self);
+  return hash[0] != '\0';
+}
+
+gboolean
+caiji_operator_pin_is_busy (CaijiOperatorPin *self)
+{
+  g_return_val_if_fail (CAIJI_IS_OPERATOR_PIN (self), FALSE);
+  return self->busy;
+}
+
+/* First run only: once a PIN is set, nobody can replace it without it. */
+void
+caiji_operator_pin_set_async (CaijiOperatorPin    *self,
+                              const char          *pin,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (CAIJI_IS_OPERATOR_PIN (self));
+
+  task = start_task (self, caiji_operator_pin_set_async, cancellable, callback, user_data);
+  if (caiji_operator_pin_is_set (self))
+    g_set_error_literal (&error, CAIJI_OPERATOR_PIN_ERROR, CAIJI_OPERATOR_PIN_ERROR_ALREADY_SET,
+                         _("An operator PIN is already set."));
+  if (error != NULL || !refuse_busy (self, &error) || !caiji_operator_pin_check_rules (pin, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  run_worker (self, g_steal_pointer (&task), pin_work_new (pin, NULL), hash_thread, hashed_cb);
+}
+
+gboolean
+caiji_operator_pin_set_finish (CaijiOperatorPin  *self,
+                               GAsyncResult      *result,
+                               GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* A PIN of the wrong shape is a slip, not a guess: it is refused without
+ * counting towards the lockout.  While locked, nothing is compared. */
+void
+caiji_operator_pin_verify_async (CaijiOperatorPin    *self,
+                                 const char          *pin,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *hash = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (CAIJI_IS_OPERATOR_PIN (self));
+
+  task = start_task (self, caiji_operator_pin_verify_async, cancellable, callback, user_data);
+  hash = stored_hash (self);
+  if (hash[0] == '\0')
+    g_set_error_literal (&error, CAIJI_OPERATOR_PIN_ERROR, CAIJI_OPERATOR_PIN_ERROR_NOT_SET,
+                         _("No operator PIN is set yet. Set one first."));
+  if (error != NULL || !refuse_busy (self, &error) || !check_locked (self, &error) ||
+      !caiji_operator_pin_check_rules (pin, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  run_worker (self, g_steal_pointer (&task), pin_work_new (pin, g_steal_pointer (&hash)),
+              verify_thread, verified_cb);
+}
+
+gboolean
+caiji_operator_pin_verify_finish (CaijiOperatorPin  *self,
+                                  GAsyncResult      *result,
+                                  GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+caiji_operator_pin_set_clock (CaijiOperatorPin *self,
+                              gint64          (*now) (void))
+{
+  g_return_if_fail (CAIJI_IS_OPERATOR_PIN (self));
+  self->now = now != NULL ? now : g_get_monotonic_time;
+}
