@@ -1,0 +1,284 @@
+/* caiji-operator-pin-dialog.c: the PIN pad in front of operator mode
+ *
+ * Touch kiosks have no keyboard, so the PIN is typed on the same keypad
+ * as the candidate's ID number (without its X key); a desk keyboard types
+ * into the entry directly.  On first run the dialog asks for a new PIN
+ * twice before anything else, so a typo cannot lock everyone out.
+ */
+#include "caiji-config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "caiji-keypad.h"
+#include "caiji-operator-pin-dialog.h"
+
+typedef enum {
+  STAGE_VERIFY,
+  STAGE_CHOOSE,    /* first run: the new PIN */
+  STAGE_REPEAT,    /* first run: the same again */
+} Stage;
+
+struct _CaijiOperatorPinDialog {
+  AdwWindow         parent_instance;
+
+  CaijiOperatorPin *pin;
+  Stage             stage;
+  char             *chosen;     /* the first entry of a new PIN, wiped on use */
+
+  GtkLabel         *heading_label;
+  GtkLabel         *body_label;
+  GtkEditable      *pin_entry;
+  GtkLabel         *error_label;
+  GtkButton        *ok_button;
+  GtkSpinner       *spinner;
+  CaijiKeypad      *keypad;
+};
+
+G_DEFINE_FINAL_TYPE (CaijiOperatorPinDialog, caiji_operator_pin_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  UNLOCKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Helpers */
+
+static void
+forget_chosen (CaijiOperatorPinDialog *self)
+{
+  if (self->chosen != NULL)
+    memset (self->chosen, 0, strlen (self->chosen));
+  g_clear_pointer (&self->chosen, g_free);
+}
+
+static void
+show_error (CaijiOperatorPinDialog *self,
+            const char             *message)
+{
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+set_stage (CaijiOperatorPinDialog *self,
+           Stage                   stage)
+{
+  self->stage = stage;
+  gtk_editable_set_text (self->pin_entry, "");
+  switch (stage)
+    {
+    case STAGE_VERIFY:
+      gtk_label_set_text (self->heading_label, _("Enter the operator PIN"));
+      gtk_label_set_text (self->body_label, _("Operator mode is for the registration staff only."));
+      break;
+    case STAGE_CHOOSE:
+      gtk_label_set_text (self->heading_label, _("Set an operator PIN"));
+      gtk_label_set_text (self->body_label,
+                          _("No operator PIN is set on this kiosk yet. Choose 4 to 8 digits; the staff will need them to open operator mode."));
+      break;
+    case STAGE_REPEAT:
+    default:
+      gtk_label_set_text (self->heading_label, _("Enter the new PIN again"));
+      gtk_label_set_text (self->body_label, _("Type the same digits once more to confirm them."));
+      break;
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->pin_entry));
+}
+
+static void
+set_busy (CaijiOperatorPinDialog *self,
+          gboolean                busy)
+{
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->ok_button), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->keypad), !busy);
+  gtk_editable_set_editable (self->pin_entry, !busy);
+}
+
+static void
+unlock (CaijiOperatorPinDialog *self)
+{
+  g_signal_emit (self, signals[UNLOCKED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Callbacks */
+
+static void
+pin_checked_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CaijiOperatorPinDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->stage == STAGE_VERIFY)
+    ok = caiji_operator_pin_verify_finish (CAIJI_OPERATOR_PIN (source), result, &error);
+  else
+    ok = caiji_operator_pin_set_finish (CAIJI_OPERATOR_PIN (source), result, &error);
+  /* Cancelled while the check ran: nothing opens behind the operator's back. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)) || self->pin == NULL)
+    return;
+  set_busy (self, FALSE);
+  if (ok)
+    {
+      unlock (self);
+      return;
+    }
+  show_error (self, error->message);
+  set_stage (self, self->stage == STAGE_VERIFY ? STAGE_VERIFY : STAGE_CHOOSE);
+}
+
+static void
+submit_new_pin (CaijiOperatorPinDialog *self,
+                const char             *typed)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->stage == STAGE_CHOOSE)
+    {
+      /* Refuse a bad shape now, not after it was typed twice. */
+      if (!caiji_operator_pin_check_rules (typed, &error))
+        {
+          show_error (self, error->message);
+          gtk_editable_set_text (self->pin_entry, "");
+          return;
+        }
+      self->chosen = g_strdup (typed);
+      set_stage (self, STAGE_REPEAT);
+      return;
+    }
+  if (g_strcmp0 (self->chosen, typed) != 0)
+    {
+      forget_chosen (self);
+      show_error (self, _("The two PINs are different. Please choose the PIN again."));
+      set_stage (self, STAGE_CHOOSE);
+      return;
+    }
+  forget_chosen (self);
+  set_busy (self, TRUE);
+  caiji_operator_pin_set_async (self->pin, typed, NULL, pin_checked_cb, g_object_ref (self));
+}
+
+static void
+ok_clicked_cb (CaijiOperatorPinDialog *self)
+{
+  g_autofree char *typed = g_strdup (gtk_editable_get_text (self->pin_entry));
+
+  if (caiji_operator_pin_is_busy (self->pin))
+    return;
+  show_error (self, NULL);
+  if (self->stage != STAGE_VERIFY)
+    submit_new_pin (self, typed);
+  else
+    {
+      set_busy (self, TRUE);
+      caiji_operator_pin_verify_async (self->pin, typed, NULL, pin_checked_cb, g_object_ref (self));
+    }
+  memset (typed, 0, strlen (typed));
+}
+
+static void
+key_pressed_cb (CaijiOperatorPinDialog *self,
+                const char             *key)
+{
+  const char *text = gtk_editable_get_text (self->pin_entry);
+  g_autofree char *longer = NULL;
+
+  if (strlen (text) >= CAIJI_OPERATOR_PIN_MAX_LENGTH)
+    return;
+  longer = g_strconcat (text, key, NULL);
+  gtk_editable_set_text (self->pin_entry, longer);
+  gtk_editable_set_position (self->pin_entry, -1);
+}
+
+static void
+backspace_pressed_cb (CaijiOperatorPinDialog *self)
+{
+  const char *text = gtk_editable_get_text (self->pin_entry);
+  g_autofree char *shorter = NULL;
+
+  if (text[0] == '\0')
+    return;
+  shorter = g_strndup (text, strlen (text) - 1);
+  gtk_editable_set_text (self->pin_entry, shorter);
+  gtk_editable_set_position (self->pin_entry, -1);
+}
+
+static void
+cancel_clicked_cb (CaijiOperatorPinDialog *self)
+{
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* GObject */
+
+static void
+caiji_operator_pin_dialog_dispose (GObject *object)
+{
+  CaijiOperatorPinDialog *self = CAIJI_OPERATOR_PIN_DIALOG (object);
+
+  forget_chosen (self);
+  g_clear_object (&self->pin);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CAIJI_TYPE_OPERATOR_PIN_DIALOG);
+
+  G_OBJECT_CLASS (caiji_operator_pin_dialog_parent_class)->dispose (object);
+}
+
+static void
+caiji_operator_pin_dialog_class_init (CaijiOperatorPinDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = caiji_operator_pin_dialog_dispose;
+
+  signals[UNLOCKED] = g_signal_new ("unlocked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (CAIJI_TYPE_KEYPAD);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/caiji/Kiosk/ui/caiji-operator-pin-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CaijiOperatorPinDialog, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, CaijiOperatorPinDialog, body_label);
+  gtk_widget_class_bind_template_child (widget_class, CaijiOperatorPinDialog, pin_entry);
+  gtk_widget_class_bind_template_child (widget_class, CaijiOperatorPinDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CaijiOperatorPinDialog, ok_button);
+  gtk_widget_class_bind_template_child (widget_class, CaijiOperatorPinDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CaijiOperatorPinDialog, keypad);
+  gtk_widget_class_bind_template_callback (widget_class, ok_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, backspace_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+caiji_operator_pin_dialog_init (CaijiOperatorPinDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Public API */
+
+GtkWidget *
+caiji_operator_pin_dialog_new (GtkWindow        *parent,
+                               CaijiOperatorPin *pin)
+{
+  CaijiOperatorPinDialog *self;
+
+  g_return_val_if_fail (CAIJI_IS_OPERATOR_PIN (pin), NULL);
+
+  self = g_object_new (CAIJI_TYPE_OPERATOR_PIN_DIALOG,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       NULL);
+  self->pin = g_object_ref (pin);
+  set_stage (self, caiji_operator_pin_is_set (pin) ? STAGE_VERIFY : STAGE_CHOOSE);
+  return GTK_WIDGET (self);
+}

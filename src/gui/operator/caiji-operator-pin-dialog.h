@@ -1,0 +1,18 @@
+/* caiji-operator-pin-dialog.h: the PIN pad in front of operator mode */
+#pragma once
+
+#include <adwaita.h>
+
+#include "caiji-operator-pin.h"
+
+G_BEGIN_DECLS
+
+#define CAIJI_TYPE_OPERATOR_PIN_DIALOG (caiji_operator_pin_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (CaijiOperatorPinDialog, caiji_operator_pin_dialog, CAIJI, OPERATOR_PIN_DIALOG, AdwWindow)
+
+/* Emits "unlocked" and closes once the PIN is right (or, on first run,
+ * once a new PIN has been entered twice and saved). */
+GtkWidget *caiji_operator_pin_dialog_new (GtkWindow        *parent,
+                                          CaijiOperatorPin *pin);
+
+G_END_DECLS
