@@ -18,7 +18,7 @@ struct _CaijiOperatorDevicePage {
   GCancellable         *cancellable;
   GtkLabel             *status_counts[CAIJI_RECORD_N_STATUSES];
 
-  GtkLabel             *path_value;
+  AdwActionRow         *path_row;
   GtkLabel             *integrity_value;
   GtkLabel             *roster_value;
   GtkLabel             *outbox_value;
@@ -76,7 +76,7 @@ show_status (CaijiOperatorDevicePage         *self,
   g_autofree char *space = describe_space (status);
   gboolean healthy = g_strcmp0 (status->check.integrity, "ok") == 0;
 
-  gtk_label_set_text (self->path_value, status->database_path);
+  adw_action_row_set_subtitle (self->path_row, status->database_path);
   gtk_label_set_text (self->integrity_value, healthy ? _("Healthy") : status->check.integrity);
   set_count (self->roster_value, status->check.roster);
   set_count (self->outbox_value, status->check.outbox_pending);
@@ -135,7 +135,7 @@ caiji_operator_device_page_class_init (CaijiOperatorDevicePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/caiji/Kiosk/ui/caiji-operator-device-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CaijiOperatorDevicePage, path_value);
+  gtk_widget_class_bind_template_child (widget_class, CaijiOperatorDevicePage, path_row);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorDevicePage, integrity_value);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorDevicePage, roster_value);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorDevicePage, outbox_value);

@@ -11,21 +11,36 @@
 
 #define ENTRY_KEY "caiji-operator-entry"
 
-GtkWidget *
-caiji_operator_entry_row_new (const CaijiOperatorEntry *entry)
+static GtkWidget *
+status_badge (CaijiRecordStatus status)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *status = gtk_label_new (caiji_record_status_display_name (entry->record->status));
-  g_autofree char *masked = caiji_id_number_mask (entry->record->id_number);
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s", entry->record->student_no, masked);
+  GtkWidget *badge = gtk_label_new (caiji_record_status_display_name (status));
 
+  gtk_widget_add_css_class (badge, "status-badge");
+  gtk_widget_add_css_class (badge, caiji_record_status_to_string (status));
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  return badge;
+}
+
+GtkWidget *
+caiji_operator_entry_row_new (const CaijiOperatorEntry *entry,
+                              gboolean                  compact)
+{
+  const CaijiRecord *record = entry->record;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *masked = caiji_id_number_mask (record->id_number);
+  g_autofree char *subtitle = NULL;
+
+  if (compact)
+    subtitle = g_strdup_printf ("%s · %s\n%s", record->student_no, masked,
+                                caiji_record_status_display_name (record->status));
+  else
+    subtitle = g_strdup_printf ("%s · %s", record->student_no, masked);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_add_css_class (status, "status-badge");
-  gtk_widget_add_css_class (status, caiji_record_status_to_string (entry->record->status));
-  gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
+  if (!compact)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_badge (record->status));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data (G_OBJECT (row), ENTRY_KEY, (gpointer) entry);
   return row;

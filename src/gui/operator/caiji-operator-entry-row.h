@@ -7,8 +7,11 @@
 
 G_BEGIN_DECLS
 
-/* The row points at @entry; the list that owns the entries outlives it. */
-GtkWidget                *caiji_operator_entry_row_new       (const CaijiOperatorEntry *entry);
+/* The row points at @entry; the list that owns the entries outlives it.
+ * @compact: a narrow sidebar, where the status goes under the name
+ * instead of a badge beside it. */
+GtkWidget                *caiji_operator_entry_row_new       (const CaijiOperatorEntry *entry,
+                                                              gboolean                  compact);
 const CaijiOperatorEntry *caiji_operator_entry_row_get_entry (GtkListBoxRow            *row);
 void                      caiji_operator_entry_rows_clear    (GtkListBox               *list);
 

@@ -103,7 +103,7 @@ fill_list (CaijiOperatorQueuePage *self,
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   self->entries = entries;
   for (guint i = 0; i < entries->len; i++)
-    gtk_list_box_append (self->list, caiji_operator_entry_row_new (g_ptr_array_index (entries, i)));
+    gtk_list_box_append (self->list, caiji_operator_entry_row_new (g_ptr_array_index (entries, i), TRUE));
   show_count (self);
   keep = row_for (self, self->selected_id);
   gtk_list_box_select_row (self->list, keep);

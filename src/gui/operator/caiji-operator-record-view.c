@@ -14,6 +14,8 @@
 #include "caiji-operator-record-view.h"
 #include "caiji-texts.h"
 
+#define PICTURE_HEIGHT 200
+
 struct _CaijiOperatorRecordView {
   AdwBin      parent_instance;
 
@@ -29,6 +31,7 @@ struct _CaijiOperatorRecordView {
   GtkLabel   *reason_value;
   GtkGrid    *image_grid;
 
+  const char *status_class;
   GtkPicture *pictures[CAIJI_IMAGE_N_KINDS];
   GtkLabel   *placeholders[CAIJI_IMAGE_N_KINDS];
 };
@@ -61,14 +64,22 @@ add_image_slot (CaijiOperatorRecordView *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *frame = gtk_scrolled_window_new ();
   GtkWidget *picture = gtk_picture_new ();
   GtkWidget *placeholder = gtk_label_new (NULL);
   GtkWidget *caption = gtk_label_new (image_caption (kind));
 
-  gtk_widget_set_size_request (picture, 180, 180);
+  /* A portrait photo and a landscape card get the same height: a picture
+   * asks for the height its width implies, so the slot is a scrolled
+   * window of fixed height that never scrolls, and the picture scales
+   * down into it. */
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (frame), GTK_POLICY_NEVER, GTK_POLICY_EXTERNAL);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (frame), PICTURE_HEIGHT);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (frame), PICTURE_HEIGHT);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (frame), picture);
   gtk_widget_add_css_class (overlay, "operator-picture");
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), picture);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), frame);
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), placeholder);
@@ -177,6 +188,10 @@ caiji_operator_record_view_set_entry (CaijiOperatorRecordView  *self,
   face = describe_face (record);
   gtk_label_set_text (self->name_label, entry->name);
   gtk_label_set_text (self->status_label, caiji_record_status_display_name (record->status));
+  if (self->status_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), self->status_class);
+  self->status_class = caiji_record_status_to_string (record->status);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), self->status_class);
   gtk_label_set_text (self->student_no_value, record->student_no);
   gtk_label_set_text (self->id_number_value, masked);
   gtk_label_set_text (self->card_value, card);

@@ -95,7 +95,7 @@ fill_list (CaijiOperatorRecordsPage *self,
   self->entries = entries;
   /* Newest first: the desk mostly looks for someone who was just here. */
   for (guint i = entries->len; i > 0; i--)
-    gtk_list_box_append (self->list, caiji_operator_entry_row_new (g_ptr_array_index (entries, i - 1)));
+    gtk_list_box_append (self->list, caiji_operator_entry_row_new (g_ptr_array_index (entries, i - 1), FALSE));
 }
 
 /* Callbacks */
