@@ -98,6 +98,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->store);
   g_ptr_array_unref (fixture->roster);
   g_settings_reset (fixture->settings, CAIJI_OPERATOR_PIN_SETTINGS_KEY);
+  g_settings_reset (fixture->settings, "idle-timeout-seconds");
   g_clear_object (&fixture->settings);
   caiji_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
@@ -530,8 +531,11 @@ static void
 test_first_run_sets_pin (Fixture       *fixture,
                          gconstpointer  data)
 {
-  GtkWidget *dialog = open_pin_dialog (fixture);
+  GtkWidget *dialog;
   g_autofree char *stored = NULL;
+
+  screenshot (GTK_WIDGET (fixture->window), "operator-kiosk-staff-button");
+  dialog = open_pin_dialog (fixture);
 
   g_assert_cmpstr (label_text (pin_child (dialog, "heading_label")), ==, "Set an operator PIN");
   g_assert_false (gtk_widget_get_visible (find_button (pin_child (dialog, "keypad"), "X")));
@@ -802,6 +806,39 @@ load_style (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+static gboolean
+operator_window_gone (gpointer data)
+{
+  return shown_window (CAIJI_TYPE_OPERATOR_WINDOW) == NULL;
+}
+
+/* An operator called away must not leave the way out of the kiosk open. */
+static void
+test_idle_closes_operator_mode (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *queue;
+  GtkWindow *dialog;
+  RowCount one = { NULL, 1 };
+
+  pending_record (fixture, 0);
+  seed_pin (fixture, TEST_PIN);
+  queue = one.page = queue_page (unlock (fixture, TEST_PIN));
+  wait_until (queue_has_rows, &one);
+  select_queue_row (queue, 0);
+  press (child (queue, CAIJI_TYPE_OPERATOR_QUEUE_PAGE, "reject_button"));
+  dialog = shown_window (CAIJI_TYPE_OPERATOR_REJECT_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* The settings page's change applies to the open window at once. */
+  g_settings_set_uint (fixture->settings, "idle-timeout-seconds", 1);
+
+  wait_until (operator_window_gone, NULL);
+  /* The dialog went with it, and nothing was decided. */
+  g_assert_null (shown_window (CAIJI_TYPE_OPERATOR_REJECT_DIALOG));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+}
+
 static void
 add_operator_test (const char *path,
                    void      (*test) (Fixture *, gconstpointer))
@@ -825,6 +862,7 @@ main (int   argc,
   add_operator_test ("/operator/queue/reject-cancelled", test_reject_cancelled_changes_nothing);
   add_operator_test ("/operator/records/search", test_search);
   add_operator_test ("/operator/device-and-settings", test_device_and_settings);
+  add_operator_test ("/operator/idle-closes", test_idle_closes_operator_mode);
 
   return g_test_run ();
 }

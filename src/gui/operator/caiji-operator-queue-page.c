@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "caiji-operator-entry-row.h"
+#include "caiji-operator-idle.h"
 #include "caiji-operator-queue-page.h"
 #include "caiji-operator-record-view.h"
 #include "caiji-operator-reject-dialog.h"
@@ -206,6 +207,7 @@ reject_clicked_cb (CaijiOperatorQueuePage *self)
   GtkWidget *dialog = caiji_operator_reject_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (reject_response_cb), self, 0);
+  caiji_operator_idle_watch_dialog (GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

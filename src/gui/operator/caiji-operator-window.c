@@ -2,13 +2,15 @@
  *
  * A modal window on top of the kiosk's: the candidate's screen stays as
  * it was underneath, and leaving operator mode is closing this window.
- * Quitting the kiosk itself is only possible from here, behind the PIN.
+ * Quitting the kiosk itself is only possible from here, behind the PIN,
+ * and the window closes itself after the kiosk's idle timeout.
  */
 #include "caiji-config.h"
 
 #include <glib/gi18n.h>
 
 #include "caiji-operator-device-page.h"
+#include "caiji-operator-idle.h"
 #include "caiji-operator-queue-page.h"
 #include "caiji-operator-records-page.h"
 #include "caiji-operator-settings-page.h"
@@ -102,6 +104,7 @@ quit_clicked_cb (CaijiOperatorWindow *self)
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (quit_response_cb), self, 0);
+  caiji_operator_idle_watch_dialog (GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -179,6 +182,7 @@ caiji_operator_window_new (GtkWindow  *kiosk,
   caiji_operator_records_page_set_store (self->records_page, store);
   caiji_operator_device_page_set_store (self->device_page, store);
   caiji_operator_settings_page_set_settings (self->settings_page, settings);
+  caiji_operator_idle_watch (GTK_WINDOW (self), settings);
   if (gtk_window_is_fullscreen (kiosk))
     gtk_window_fullscreen (GTK_WINDOW (self));
   return GTK_WIDGET (self);
