@@ -28,6 +28,10 @@ static const CaijiCliCommand commands[] = {
     1, 1, caiji_cli_records_show },
   { "db", "check", NULL, N_("Check the database’s integrity and count what it holds"),
     0, 0, caiji_cli_db_check },
+  { "audit", "list", NULL, N_("List the audit log: who did what, and when"),
+    0, 0, caiji_cli_audit_list },
+  { "audit", "verify", NULL, N_("Check that no audit log entry was changed, removed or reordered"),
+    0, 0, caiji_cli_audit_verify },
 };
 
 static void

@@ -56,5 +56,7 @@ CaijiCliExit caiji_cli_roster_list    (CaijiCli *cli, const CaijiCliCommand *com
 CaijiCliExit caiji_cli_records_list   (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_records_show   (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_db_check       (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
+CaijiCliExit caiji_cli_audit_list     (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
+CaijiCliExit caiji_cli_audit_verify   (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 
 G_END_DECLS

@@ -63,9 +63,20 @@ static const char schema_v1[] =
   "  last_error TEXT,"
   "  delivered_at INTEGER);";
 
+/* The audit log becomes a hash chain (sealed by caiji-store-audit.c,
+ * which also seals the entries that predate this step) and append-only. */
+static const char schema_v2[] =
+  "ALTER TABLE audit_log ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT '';"
+  "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+  " BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log WHEN OLD.hash <> ''"
+  " BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;";
+
 /* Index i takes a database from version i to i + 1. */
 static const char *const migrations[CAIJI_STORE_SCHEMA_VERSION] = {
   schema_v1,
+  schema_v2,
 };
 
 static gboolean

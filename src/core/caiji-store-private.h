@@ -89,4 +89,7 @@ gboolean       caiji_store_audit_insert (CaijiStore *self,
                                       const char   *detail,
                                       GError      **error);
 
+gboolean       caiji_store_audit_seal (CaijiStore *self,
+                                      GError      **error);
+
 G_END_DECLS

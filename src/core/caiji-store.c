@@ -106,7 +106,8 @@ caiji_store_open (const char *path,
   if (!open_connection (self, &local_error) ||
       !caiji_store_schema_check (self->db, &self->schema_version, &local_error) ||
       !configure_connection (self, &local_error) ||
-      !caiji_store_migrate (self->db, &self->schema_version, &local_error))
+      !caiji_store_migrate (self->db, &self->schema_version, &local_error) ||
+      !caiji_store_audit_seal (self, &local_error))
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
       return NULL;

@@ -29,7 +29,7 @@ typedef enum {
   CAIJI_STORE_ERROR_FAILED,       /* any other SQLite failure */
 } CaijiStoreError;
 
-#define CAIJI_STORE_SCHEMA_VERSION 1
+#define CAIJI_STORE_SCHEMA_VERSION 2
 
 typedef struct {
   gint64  id;
@@ -38,6 +38,7 @@ typedef struct {
   char   *action;
   gint64  record_id;   /* 0 when the entry is about no record */
   char   *detail;      /* never image bytes, never a full ID number */
+  char   *hash;        /* sha256 chaining this entry to the one before */
 } CaijiAuditEntry;
 
 typedef struct {
@@ -137,6 +138,10 @@ gboolean         caiji_store_audit_append             (CaijiStore              *
 GPtrArray       *caiji_store_audit_list               (CaijiStore              *self,
                                                        GError                 **error);
 void             caiji_audit_entry_free               (CaijiAuditEntry         *entry);
+gboolean         caiji_store_audit_verify             (CaijiStore              *self,
+                                                       gint64                  *first_bad,
+                                                       char                   **problem,
+                                                       GError                 **error);
 
 /* health */
 gboolean         caiji_store_check                    (CaijiStore              *self,

@@ -6,6 +6,7 @@
  */
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -486,6 +487,39 @@ test_db_check (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (json_object_get_int_member (check, "records"), ==, 0);
 }
 
+/* ---- audit ---- */
+
+static void
+test_audit_verify (Fixture *fixture, gconstpointer data)
+{
+  g_auto(Run) intact = { 0 };
+  g_auto(Run) listed = { 0 };
+  g_auto(Run) broken = { 0 };
+  g_autoptr(JsonNode) verdict = NULL;
+  g_autoptr(JsonNode) entries = NULL;
+  sqlite3 *db = NULL;
+
+  import_roster (fixture, 2);
+  run_caiji (fixture, &intact, (const char *[]) { "--db", fixture->db, "audit", "verify", NULL });
+  g_assert_cmpint (intact.status, ==, 0);
+  run_caiji (fixture, &listed, (const char *[]) { "--db", fixture->db, "--json", "audit", "list", NULL });
+  g_assert_cmpint (listed.status, ==, 0);
+  entries = parse_json (listed.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (entries)), ==, 1);
+
+  g_assert_cmpint (sqlite3_open (fixture->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_log_no_update;"
+                                     "UPDATE audit_log SET detail = 'nothing happened' WHERE id = 1;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  run_caiji (fixture, &broken, (const char *[]) { "--db", fixture->db, "--json", "audit", "verify", NULL });
+  g_assert_cmpint (broken.status, ==, 1);
+  assert_error_line (&broken);
+  verdict = parse_json (broken.out);
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (verdict), "intact"));
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (verdict), "first_bad_entry"), ==, 1);
+}
+
 static void
 test_missing_database (Fixture *fixture, gconstpointer data)
 {
@@ -552,6 +586,7 @@ main (int    argc,
   caiji_path = argv[1];
 
   add_test ("/cli/id-check/valid", test_id_check_valid);
+  add_test ("/cli/audit/verify", test_audit_verify);
   add_test ("/cli/id-check/invalid", test_id_check_invalid);
   add_test ("/cli/usage/errors", test_usage_errors);
   add_test ("/cli/usage/unknown-subcommand", test_unknown_subcommand);

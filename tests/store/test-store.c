@@ -5,7 +5,7 @@
 #include <math.h>
 #include <sqlite3.h>
 
-#include "caiji-store.h"
+#include "caiji-store-private.h"
 #include "caiji-test-utils.h"
 
 typedef struct {
@@ -584,6 +584,52 @@ test_list_by_status (Fixture       *fixture,
   g_assert_cmpint (((CaijiRecord *) pending->pdata[0])->id, ==, b);
 }
 
+/* A full disk, simulated by capping the file's page count: the save fails
+ * with the disk-full message, leaves nothing half-written, and the same
+ * save works once there is room again. */
+static void
+test_disk_full (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GBytes) big = caiji_test_fake_jpeg (2 * 1024 * 1024, 9);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) stored = NULL;
+  g_autoptr(GPtrArray) audit_before = NULL;
+  g_autoptr(GPtrArray) audit_after = NULL;
+  g_autofree char *cap = NULL;
+  gint64 id = create_record (fixture, 0);
+  CaijiRecordUpdate update = CAIJI_RECORD_UPDATE_INIT;
+  gint64 pages = caiji_sql_query_int (fixture->store->db, "PRAGMA page_count;", "test", NULL);
+  CaijiStoreCheck check;
+
+  audit_before = caiji_store_audit_list (fixture->store, NULL);
+  cap = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT ";", pages + 4);
+  g_assert_true (caiji_sql_exec (fixture->store->db, cap, "test", NULL));
+  update.actor = "candidate:test";
+  update.action = "face.captured";
+  update.image = big;
+  update.image_kind = CAIJI_IMAGE_FACE;
+  update.set_status = TRUE;
+  update.status = CAIJI_RECORD_PENDING_REVIEW;
+  g_assert_false (caiji_store_record_update (fixture->store, id, &update, &error));
+  g_assert_error (error, CAIJI_STORE_ERROR, CAIJI_STORE_ERROR_FULL);
+  g_clear_error (&error);
+
+  stored = caiji_store_record_get_image (fixture->store, id, CAIJI_IMAGE_FACE, &error);
+  g_assert_no_error (error);
+  g_assert_null (stored);
+  audit_after = caiji_store_audit_list (fixture->store, NULL);
+  g_assert_cmpuint (audit_after->len, ==, audit_before->len);
+  check = check_store (fixture->store);
+  caiji_store_check_clear (&check);
+
+  g_assert_true (caiji_sql_exec (fixture->store->db, "PRAGMA max_page_count = 1073741823;", "test", NULL));
+  g_assert_true (caiji_store_record_update (fixture->store, id, &update, &error));
+  g_assert_no_error (error);
+  stored = caiji_store_record_get_image (fixture->store, id, CAIJI_IMAGE_FACE, &error);
+  g_assert_true (g_bytes_equal (stored, big));
+}
+
 /* The kiosk saves from worker threads while the operator reads. */
 typedef struct {
   Fixture *fixture;
@@ -654,6 +700,7 @@ main (int   argc,
   ADD ("/store/audit/one-per-action", test_audit_one_entry_per_action);
   ADD ("/store/record/list", test_list_by_status);
   ADD ("/store/threads", test_threads);
+  ADD ("/store/disk-full", test_disk_full);
 
   return g_test_run ();
 }
