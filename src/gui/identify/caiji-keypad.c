@@ -10,6 +10,8 @@
  */
 #include "caiji-config.h"
 
+#include <string.h>
+
 #include "caiji-keypad.h"
 
 struct _CaijiKeypad {
@@ -139,4 +141,33 @@ GtkWidget *
 caiji_keypad_new (void)
 {
   return g_object_new (CAIJI_TYPE_KEYPAD, NULL);
+}
+
+gboolean
+caiji_keypad_append_to (GtkEditable *target,
+                        const char  *key,
+                        gsize        max_length)
+{
+  const char *text = gtk_editable_get_text (target);
+  g_autofree char *longer = NULL;
+
+  if (strlen (text) >= max_length)
+    return FALSE;
+  longer = g_strconcat (text, key, NULL);
+  gtk_editable_set_text (target, longer);
+  gtk_editable_set_position (target, -1);
+  return TRUE;
+}
+
+void
+caiji_keypad_backspace_in (GtkEditable *target)
+{
+  const char *text = gtk_editable_get_text (target);
+  g_autofree char *shorter = NULL;
+
+  if (text[0] == '\0')
+    return;
+  shorter = g_strndup (text, strlen (text) - 1);
+  gtk_editable_set_text (target, shorter);
+  gtk_editable_set_position (target, -1);
 }

@@ -187,27 +187,13 @@ static void
 key_pressed_cb (CaijiOperatorPinDialog *self,
                 const char             *key)
 {
-  const char *text = gtk_editable_get_text (self->pin_entry);
-  g_autofree char *longer = NULL;
-
-  if (strlen (text) >= CAIJI_OPERATOR_PIN_MAX_LENGTH)
-    return;
-  longer = g_strconcat (text, key, NULL);
-  gtk_editable_set_text (self->pin_entry, longer);
-  gtk_editable_set_position (self->pin_entry, -1);
+  caiji_keypad_append_to (self->pin_entry, key, CAIJI_OPERATOR_PIN_MAX_LENGTH);
 }
 
 static void
 backspace_pressed_cb (CaijiOperatorPinDialog *self)
 {
-  const char *text = gtk_editable_get_text (self->pin_entry);
-  g_autofree char *shorter = NULL;
-
-  if (text[0] == '\0')
-    return;
-  shorter = g_strndup (text, strlen (text) - 1);
-  gtk_editable_set_text (self->pin_entry, shorter);
-  gtk_editable_set_position (self->pin_entry, -1);
+  caiji_keypad_backspace_in (self->pin_entry);
 }
 
 static void
