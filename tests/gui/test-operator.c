@@ -20,13 +20,11 @@
 #include "caiji-operator-reject-dialog.h"
 #include "caiji-operator-window.h"
 #include "caiji-store.h"
+#include "caiji-test-gtk.h"
 #include "caiji-test-utils.h"
 #include "caiji-window.h"
 #include "caiji-wizard.h"
 
-/* A generous bound so a slow CI machine never fails a correct run; it
- * only stops a broken one from hanging. */
-#define WAIT_LIMIT_SECONDS 60
 #define TEST_PIN  "2468"
 #define OTHER_PIN "1357"
 
@@ -38,8 +36,6 @@ typedef struct {
   GSettings   *settings;
   GPtrArray   *roster;
 } Fixture;
-
-typedef gboolean (*Condition) (gpointer data);
 
 /* Set-up */
 
@@ -104,40 +100,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-/* Waiting and finding */
-
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 give_up = g_get_monotonic_time () + WAIT_LIMIT_SECONDS * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > give_up)
-        g_error ("The screen never reached the expected state");
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (c)), id) == 0)
-        return c;
-      found = find_by_id (c, id);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A widget of @widget's template by its id in the .ui file, whether or
  * not the code binds it. */
 static GtkWidget *
@@ -148,10 +110,12 @@ child (gpointer    widget,
   GObject *found = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
 
   if (found == NULL)
-    found = G_OBJECT (find_by_id (GTK_WIDGET (widget), name));
+    found = G_OBJECT (caiji_test_find_by_id (GTK_WIDGET (widget), name));
   g_assert_nonnull (found);
   return GTK_WIDGET (found);
 }
+
+/* Waiting and finding */
 
 static GtkWindow *
 shown_window (GType type)
@@ -180,84 +144,10 @@ operator_window_shown (gpointer data)
   return shown_window (CAIJI_TYPE_OPERATOR_WINDOW) != NULL;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
-        return c;
-      found = find_button (c, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* A tap: only a sensitive, visible button can be tapped. */
-static void
-press (GtkWidget *button)
-{
-  g_assert_true (GTK_IS_BUTTON (button));
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_assert_true (gtk_widget_is_visible (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
 static const char *
 label_text (GtkWidget *label)
 {
   return gtk_label_get_text (GTK_LABEL (label));
-}
-
-/* Screenshots */
-
-static gboolean
-drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-static void
-settle (void)
-{
-  for (int i = 0; i < 40; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (5000);
-    }
-}
-
-static void
-screenshot (GtkWidget  *window,
-            const char *name)
-{
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width, height;
-
-  wait_until (drawn, window);
-  settle ();
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 /* The PIN */
@@ -278,7 +168,7 @@ open_pin_dialog (Fixture *fixture)
 {
   GtkWindow *dialog;
 
-  press (child (fixture->window, CAIJI_TYPE_WINDOW, "operator_button"));
+  caiji_test_press (child (fixture->window, CAIJI_TYPE_WINDOW, "operator_button"));
   dialog = shown_window (CAIJI_TYPE_OPERATOR_PIN_DIALOG);
   g_assert_nonnull (dialog);
   return GTK_WIDGET (dialog);
@@ -301,9 +191,9 @@ type_pin (GtkWidget  *dialog,
     {
       char key[2] = { *c, '\0' };
 
-      press (find_button (keypad, key));
+      caiji_test_press (caiji_test_find_button (keypad, key));
     }
-  press (pin_child (dialog, "ok_button"));
+  caiji_test_press (pin_child (dialog, "ok_button"));
 }
 
 static gboolean
@@ -318,7 +208,7 @@ unlock (Fixture    *fixture,
         const char *pin)
 {
   type_pin (open_pin_dialog (fixture), pin);
-  wait_until (operator_window_shown, NULL);
+  caiji_test_wait_until (operator_window_shown, NULL);
   return CAIJI_OPERATOR_WINDOW (shown_window (CAIJI_TYPE_OPERATOR_WINDOW));
 }
 
@@ -499,7 +389,7 @@ select_queue_row (GtkWidget *queue,
   GtkListBox *list = GTK_LIST_BOX (queue_list (queue));
 
   gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, index));
-  wait_until (pictures_shown, queue);
+  caiji_test_wait_until (pictures_shown, queue);
 }
 
 static const char *
@@ -534,12 +424,12 @@ test_first_run_sets_pin (Fixture       *fixture,
   GtkWidget *dialog;
   g_autofree char *stored = NULL;
 
-  screenshot (GTK_WIDGET (fixture->window), "operator-kiosk-staff-button");
+  caiji_test_screenshot (GTK_WIDGET (fixture->window), "operator-kiosk-staff-button");
   dialog = open_pin_dialog (fixture);
 
   g_assert_cmpstr (label_text (pin_child (dialog, "heading_label")), ==, "Set an operator PIN");
-  g_assert_false (gtk_widget_get_visible (find_button (pin_child (dialog, "keypad"), "X")));
-  screenshot (dialog, "operator-pin-first-run");
+  g_assert_false (gtk_widget_get_visible (caiji_test_find_button (pin_child (dialog, "keypad"), "X")));
+  caiji_test_screenshot (dialog, "operator-pin-first-run");
 
   /* Two different entries: nothing is saved, the PIN is chosen again. */
   type_pin (dialog, TEST_PIN);
@@ -558,7 +448,7 @@ test_first_run_sets_pin (Fixture       *fixture,
 
   type_pin (dialog, TEST_PIN);
   type_pin (dialog, TEST_PIN);
-  wait_until (operator_window_shown, NULL);
+  caiji_test_wait_until (operator_window_shown, NULL);
   g_assert_true (pin_dialog_gone (NULL));
   stored = g_settings_get_string (fixture->settings, CAIJI_OPERATOR_PIN_SETTINGS_KEY);
   g_assert_true (caiji_operator_pin_matches (stored, TEST_PIN));
@@ -576,14 +466,14 @@ test_wrong_pin_refused (Fixture       *fixture,
   g_assert_cmpstr (label_text (pin_child (dialog, "heading_label")), ==, "Enter the operator PIN");
 
   type_pin (dialog, OTHER_PIN);
-  wait_until (pin_error_shown, dialog);
+  caiji_test_wait_until (pin_error_shown, dialog);
   g_assert_nonnull (strstr (label_text (pin_child (dialog, "error_label")), "Wrong PIN"));
   g_assert_null (shown_window (CAIJI_TYPE_OPERATOR_WINDOW));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pin_child (dialog, "pin_entry"))), ==, "");
-  screenshot (dialog, "operator-pin-wrong");
+  caiji_test_screenshot (dialog, "operator-pin-wrong");
 
   type_pin (dialog, TEST_PIN);
-  wait_until (operator_window_shown, NULL);
+  caiji_test_wait_until (operator_window_shown, NULL);
   g_assert_true (pin_dialog_gone (NULL));
 }
 
@@ -595,7 +485,7 @@ test_cancel_keeps_operator_mode_closed (Fixture       *fixture,
 
   seed_pin (fixture, TEST_PIN);
   dialog = open_pin_dialog (fixture);
-  press (pin_child (dialog, "cancel_button"));
+  caiji_test_press (pin_child (dialog, "cancel_button"));
   g_assert_true (pin_dialog_gone (NULL));
   g_assert_null (shown_window (CAIJI_TYPE_OPERATOR_WINDOW));
 }
@@ -616,7 +506,7 @@ test_approve (Fixture       *fixture,
   window = unlock (fixture, TEST_PIN);
   queue = queue_page (window);
   two.page = one.page = queue;
-  wait_until (queue_has_rows, &two);
+  caiji_test_wait_until (queue_has_rows, &two);
   select_queue_row (queue, 0);
 
   g_assert_cmpstr (view_label (queue, "name_label"), ==, who->name);
@@ -625,11 +515,11 @@ test_approve (Fixture       *fixture,
   g_assert_null (strstr (view_label (queue, "id_number_value"), who->id_number));
   g_assert_nonnull (strstr (view_label (queue, "face_value"), "0.31"));
   g_assert_cmpstr (view_label (queue, "note_value"), ==, "Phone");
-  screenshot (GTK_WIDGET (window), "operator-review-queue");
+  caiji_test_screenshot (GTK_WIDGET (window), "operator-review-queue");
 
-  press (child (queue, CAIJI_TYPE_OPERATOR_QUEUE_PAGE, "approve_button"));
-  wait_until (status_reached, &approved);
-  wait_until (queue_has_rows, &one);
+  caiji_test_press (child (queue, CAIJI_TYPE_OPERATOR_QUEUE_PAGE, "approve_button"));
+  caiji_test_wait_until (status_reached, &approved);
+  caiji_test_wait_until (queue_has_rows, &one);
   g_assert_cmpint (audit_count (fixture, "review.approved", first), ==, 1);
   g_assert_cmpint (status_of (fixture, second), ==, CAIJI_RECORD_PENDING_REVIEW);
 }
@@ -639,7 +529,7 @@ open_reject_dialog (GtkWidget *queue)
 {
   GtkWindow *dialog;
 
-  press (child (queue, CAIJI_TYPE_OPERATOR_QUEUE_PAGE, "reject_button"));
+  caiji_test_press (child (queue, CAIJI_TYPE_OPERATOR_QUEUE_PAGE, "reject_button"));
   dialog = shown_window (CAIJI_TYPE_OPERATOR_REJECT_DIALOG);
   g_assert_nonnull (dialog);
   return GTK_WIDGET (dialog);
@@ -661,7 +551,7 @@ test_reject_needs_reason (Fixture       *fixture,
   seed_pin (fixture, TEST_PIN);
   window = unlock (fixture, TEST_PIN);
   queue = two.page = queue_page (window);
-  wait_until (queue_has_rows, &two);
+  caiji_test_wait_until (queue_has_rows, &two);
   select_queue_row (queue, 1);
 
   dialog = open_reject_dialog (queue);
@@ -671,10 +561,10 @@ test_reject_needs_reason (Fixture       *fixture,
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "reject"));
   gtk_editable_set_text (GTK_EDITABLE (entry), reason);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "reject"));
-  screenshot (dialog, "operator-reject-dialog");
+  caiji_test_screenshot (dialog, "operator-reject-dialog");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reject");
 
-  wait_until (status_reached, &rejected);
+  caiji_test_wait_until (status_reached, &rejected);
   record = caiji_store_record_load (fixture->store, second, NULL);
   g_assert_cmpstr (record->reject_reason, ==, reason);
   g_assert_cmpint (audit_count (fixture, "review.rejected", second), ==, 1);
@@ -693,12 +583,12 @@ test_reject_cancelled_changes_nothing (Fixture       *fixture,
   seed_pin (fixture, TEST_PIN);
   window = unlock (fixture, TEST_PIN);
   queue = one.page = queue_page (window);
-  wait_until (queue_has_rows, &one);
+  caiji_test_wait_until (queue_has_rows, &one);
   select_queue_row (queue, 0);
 
   dialog = open_reject_dialog (queue);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  settle ();
+  caiji_test_settle ();
   g_assert_cmpint (status_of (fixture, id), ==, CAIJI_RECORD_PENDING_REVIEW);
   g_assert_cmpint (audit_count (fixture, "review.rejected", id), ==, 0);
 }
@@ -739,26 +629,26 @@ test_search (Fixture       *fixture,
   window = all.window = one.window = none.window = unlock (fixture, TEST_PIN);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child (window, CAIJI_TYPE_OPERATOR_WINDOW, "view_stack")),
                                          "records");
-  wait_until (records_rows, &all);
-  screenshot (GTK_WIDGET (window), "operator-records");
+  caiji_test_wait_until (records_rows, &all);
+  caiji_test_screenshot (GTK_WIDGET (window), "operator-records");
 
   search = GTK_EDITABLE (records_child (window, "search_entry"));
   gtk_editable_set_text (search, third->student_no);
-  wait_until (records_rows, &one);
+  caiji_test_wait_until (records_rows, &one);
   gtk_editable_set_text (search, third->name);
-  wait_until (records_rows, &one);
+  caiji_test_wait_until (records_rows, &one);
   gtk_editable_set_text (search, "no such candidate");
-  wait_until (records_rows, &none);
+  caiji_test_wait_until (records_rows, &none);
   gtk_editable_set_text (search, "");
-  wait_until (records_rows, &all);
+  caiji_test_wait_until (records_rows, &all);
 
   /* Status filter: nothing is approved yet. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (records_child (window, "status_filter")),
                               1 + CAIJI_RECORD_APPROVED);
-  wait_until (records_rows, &none);
+  caiji_test_wait_until (records_rows, &none);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (records_child (window, "status_filter")),
                               1 + CAIJI_RECORD_PENDING_REVIEW);
-  wait_until (records_rows, &all);
+  caiji_test_wait_until (records_rows, &all);
 }
 
 static gboolean
@@ -782,14 +672,14 @@ test_device_and_settings (Fixture       *fixture,
   stack = ADW_VIEW_STACK (child (window, CAIJI_TYPE_OPERATOR_WINDOW, "view_stack"));
 
   adw_view_stack_set_visible_child_name (stack, "device");
-  wait_until (device_counted, window);
-  screenshot (GTK_WIDGET (window), "operator-device");
+  caiji_test_wait_until (device_counted, window);
+  caiji_test_screenshot (GTK_WIDGET (window), "operator-device");
 
   adw_view_stack_set_visible_child_name (stack, "settings");
-  screenshot (GTK_WIDGET (window), "operator-settings");
+  caiji_test_screenshot (GTK_WIDGET (window), "operator-settings");
 
   /* 退出工作人员模式: back to the kiosk, which stays open. */
-  press (child (window, CAIJI_TYPE_OPERATOR_WINDOW, "leave_button"));
+  caiji_test_press (child (window, CAIJI_TYPE_OPERATOR_WINDOW, "leave_button"));
   g_assert_null (shown_window (CAIJI_TYPE_OPERATOR_WINDOW));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
 }
@@ -824,16 +714,16 @@ test_idle_closes_operator_mode (Fixture       *fixture,
   pending_record (fixture, 0);
   seed_pin (fixture, TEST_PIN);
   queue = one.page = queue_page (unlock (fixture, TEST_PIN));
-  wait_until (queue_has_rows, &one);
+  caiji_test_wait_until (queue_has_rows, &one);
   select_queue_row (queue, 0);
-  press (child (queue, CAIJI_TYPE_OPERATOR_QUEUE_PAGE, "reject_button"));
+  caiji_test_press (child (queue, CAIJI_TYPE_OPERATOR_QUEUE_PAGE, "reject_button"));
   dialog = shown_window (CAIJI_TYPE_OPERATOR_REJECT_DIALOG);
   g_assert_nonnull (dialog);
 
   /* The settings page's change applies to the open window at once. */
   g_settings_set_uint (fixture->settings, "idle-timeout-seconds", 1);
 
-  wait_until (operator_window_gone, NULL);
+  caiji_test_wait_until (operator_window_gone, NULL);
   /* The dialog went with it, and nothing was decided. */
   g_assert_null (shown_window (CAIJI_TYPE_OPERATOR_REJECT_DIALOG));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
