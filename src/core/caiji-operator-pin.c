@@ -27,17 +27,27 @@ G_DEFINE_FINAL_TYPE (CaijiOperatorPin, caiji_operator_pin, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (caiji-operator-pin-error-quark, caiji_operator_pin_error)
 
-/* What a worker needs: the typed PIN and, to verify, the stored hash. */
+/* What a worker needs: the typed PIN, to verify the stored hash, and to
+ * change the PIN the new one. */
 typedef struct {
   char *pin;
   char *hash;
+  char *new_pin;
 } PinWork;
+
+static void
+wipe (char *secret)
+{
+  if (secret != NULL)
+    sodium_memzero (secret, strlen (secret));
+  g_free (secret);
+}
 
 static void
 pin_work_free (PinWork *work)
 {
-  sodium_memzero (work->pin, strlen (work->pin));
-  g_free (work->pin);
+  wipe (work->pin);
+  wipe (work->new_pin);
   g_free (work->hash);
   g_free (work);
 }
@@ -144,6 +154,23 @@ refuse_busy (CaijiOperatorPin *self,
   return FALSE;
 }
 
+/* What must hold before a typed PIN is compared with the stored hash. */
+static gboolean
+check_can_compare (CaijiOperatorPin  *self,
+                   const char        *hash,
+                   const char        *pin,
+                   GError           **error)
+{
+  if (hash[0] == '\0')
+    {
+      g_set_error_literal (error, CAIJI_OPERATOR_PIN_ERROR, CAIJI_OPERATOR_PIN_ERROR_NOT_SET,
+                           _("No operator PIN is set yet. Set one first."));
+      return FALSE;
+    }
+  return refuse_busy (self, error) && check_locked (self, error) &&
+         caiji_operator_pin_check_rules (pin, error);
+}
+
 /* Worker threads */
 
 static void
@@ -173,7 +200,63 @@ verify_thread (GTask        *task,
   g_task_return_boolean (task, caiji_operator_pin_matches (work->hash, work->pin));
 }
 
+/* Returns NULL without an error when the current PIN is wrong: the main
+ * thread counts that failure. */
+static void
+change_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  PinWork *work = task_data;
+  GError *error = NULL;
+  char *hash;
+
+  if (!caiji_operator_pin_matches (work->hash, work->pin))
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+  hash = caiji_operator_pin_hash (work->new_pin, &error);
+  if (hash == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, hash, g_free);
+}
+
 /* Main-thread completions: the count and the settings change only here. */
+
+static void
+save_hash (CaijiOperatorPin *self,
+           const char       *hash)
+{
+  g_settings_set_string (self->settings, CAIJI_OPERATOR_PIN_SETTINGS_KEY, hash);
+  self->failures = 0;
+  self->locked_until = 0;
+}
+
+static void
+changed_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  CaijiOperatorPin *self = CAIJI_OPERATOR_PIN (source);
+  g_autoptr(GTask) task = user_data;
+  g_autofree char *hash = NULL;
+  GError *error = NULL;
+
+  self->busy = FALSE;
+  hash = g_task_propagate_pointer (G_TASK (result), &error);
+  if (error == NULL && hash == NULL)
+    count_failure (self, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  save_hash (self, hash);
+  g_task_return_boolean (task, TRUE);
+}
 
 static void
 hashed_cb (GObject      *source,
@@ -192,9 +275,7 @@ hashed_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
-  g_settings_set_string (self->settings, CAIJI_OPERATOR_PIN_SETTINGS_KEY, hash);
-  self->failures = 0;
-  self->locked_until = 0;
+  save_hash (self, hash);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -387,6 +468,43 @@ caiji_operator_pin_set_finish (CaijiOperatorPin  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+void
+caiji_operator_pin_change_async (CaijiOperatorPin    *self,
+                                 const char          *current_pin,
+                                 const char          *new_pin,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *hash = NULL;
+  PinWork *work;
+  GError *error = NULL;
+
+  g_return_if_fail (CAIJI_IS_OPERATOR_PIN (self));
+
+  task = start_task (self, caiji_operator_pin_change_async, cancellable, callback, user_data);
+  hash = stored_hash (self);
+  if (!check_can_compare (self, hash, current_pin, &error) ||
+      !caiji_operator_pin_check_rules (new_pin, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  work = pin_work_new (current_pin, g_steal_pointer (&hash));
+  work->new_pin = g_strdup (new_pin);
+  run_worker (self, g_steal_pointer (&task), work, change_thread, changed_cb);
+}
+
+gboolean
+caiji_operator_pin_change_finish (CaijiOperatorPin  *self,
+                                  GAsyncResult      *result,
+                                  GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* A PIN of the wrong shape is a slip, not a guess: it is refused without
  * counting towards the lockout.  While locked, nothing is compared. */
 void
@@ -404,11 +522,7 @@ caiji_operator_pin_verify_async (CaijiOperatorPin    *self,
 
   task = start_task (self, caiji_operator_pin_verify_async, cancellable, callback, user_data);
   hash = stored_hash (self);
-  if (hash[0] == '\0')
-    g_set_error_literal (&error, CAIJI_OPERATOR_PIN_ERROR, CAIJI_OPERATOR_PIN_ERROR_NOT_SET,
-                         _("No operator PIN is set yet. Set one first."));
-  if (error != NULL || !refuse_busy (self, &error) || !check_locked (self, &error) ||
-      !caiji_operator_pin_check_rules (pin, &error))
+  if (!check_can_compare (self, hash, pin, &error))
     {
       g_task_return_error (task, error);
       return;

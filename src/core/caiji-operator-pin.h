@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 typedef enum {
   CAIJI_OPERATOR_PIN_ERROR_RULES,        /* not 4–8 digits */
   CAIJI_OPERATOR_PIN_ERROR_NOT_SET,      /* first run: set a PIN first */
-  CAIJI_OPERATOR_PIN_ERROR_ALREADY_SET,  /* setting again needs the old PIN */
+  CAIJI_OPERATOR_PIN_ERROR_ALREADY_SET,  /* setting again needs the old PIN: change it */
   CAIJI_OPERATOR_PIN_ERROR_WRONG,
   CAIJI_OPERATOR_PIN_ERROR_LOCKED,
   CAIJI_OPERATOR_PIN_ERROR_BUSY,         /* a check is still running */
@@ -56,6 +56,17 @@ void              caiji_operator_pin_set_async    (CaijiOperatorPin     *self,
 gboolean          caiji_operator_pin_set_finish   (CaijiOperatorPin     *self,
                                                    GAsyncResult         *result,
                                                    GError              **error);
+/* Replaces the PIN; the current one must be given, and a wrong one counts
+ * towards the lockout like any wrong PIN. */
+void              caiji_operator_pin_change_async (CaijiOperatorPin     *self,
+                                                   const char           *current_pin,
+                                                   const char           *new_pin,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gboolean          caiji_operator_pin_change_finish (CaijiOperatorPin    *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
 void              caiji_operator_pin_verify_async (CaijiOperatorPin     *self,
                                                    const char           *pin,
                                                    GCancellable         *cancellable,

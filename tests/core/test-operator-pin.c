@@ -81,6 +81,18 @@ verify (Fixture     *fixture,
   return caiji_operator_pin_verify_finish (fixture->pin, wait_for (&result), error);
 }
 
+static gboolean
+change (Fixture     *fixture,
+        const char  *current,
+        const char  *new_pin,
+        GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  caiji_operator_pin_change_async (fixture->pin, current, new_pin, NULL, store_result, &result);
+  return caiji_operator_pin_change_finish (fixture->pin, wait_for (&result), error);
+}
+
 static void
 assert_refused (Fixture              *fixture,
                 const char           *pin,
@@ -243,6 +255,50 @@ test_one_check_at_a_time (Fixture       *fixture,
 }
 
 static void
+test_change (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (change (fixture, "1111", "2222", &error));
+  g_assert_error (error, CAIJI_OPERATOR_PIN_ERROR, CAIJI_OPERATOR_PIN_ERROR_NOT_SET);
+  g_clear_error (&error);
+
+  g_assert_true (set_pin (fixture, "8080", NULL));
+  g_assert_true (change (fixture, "8080", "246813", &error));
+  g_assert_no_error (error);
+  assert_refused (fixture, "8080", CAIJI_OPERATOR_PIN_ERROR_WRONG);
+  g_assert_true (verify (fixture, "246813", NULL));
+
+  /* A bad new PIN is refused before anything is compared or counted. */
+  g_assert_false (change (fixture, "246813", "12", &error));
+  g_assert_error (error, CAIJI_OPERATOR_PIN_ERROR, CAIJI_OPERATOR_PIN_ERROR_RULES);
+  g_clear_error (&error);
+  g_assert_true (verify (fixture, "246813", NULL));
+}
+
+static void
+test_change_with_wrong_pin_counts (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_assert_true (set_pin (fixture, "8080", NULL));
+
+  for (guint i = 1; i <= CAIJI_OPERATOR_PIN_MAX_FAILURES; i++)
+    {
+      int expected = i < CAIJI_OPERATOR_PIN_MAX_FAILURES ? CAIJI_OPERATOR_PIN_ERROR_WRONG
+                                                         : CAIJI_OPERATOR_PIN_ERROR_LOCKED;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (change (fixture, "1111", "2222", &error));
+      g_assert_error (error, CAIJI_OPERATOR_PIN_ERROR, expected);
+    }
+  assert_refused (fixture, "8080", CAIJI_OPERATOR_PIN_ERROR_LOCKED);
+  fake_now += CAIJI_OPERATOR_PIN_LOCKOUT_SECONDS * G_USEC_PER_SEC;
+  g_assert_true (verify (fixture, "8080", NULL));
+  assert_refused (fixture, "2222", CAIJI_OPERATOR_PIN_ERROR_WRONG);
+}
+
+static void
 add_pin_test (const char *path,
               void      (*test) (Fixture *, gconstpointer))
 {
@@ -263,6 +319,8 @@ main (int   argc,
   add_pin_test ("/operator-pin/success-resets-count", test_success_resets_count);
   add_pin_test ("/operator-pin/malformed-is-not-a-try", test_malformed_pin_is_not_a_try);
   add_pin_test ("/operator-pin/one-check-at-a-time", test_one_check_at_a_time);
+  add_pin_test ("/operator-pin/change", test_change);
+  add_pin_test ("/operator-pin/change-with-wrong-pin-counts", test_change_with_wrong_pin_counts);
 
   return g_test_run ();
 }
