@@ -18,6 +18,7 @@
 #include "caiji-operator-record-view.h"
 #include "caiji-operator-records-page.h"
 #include "caiji-operator-reject-dialog.h"
+#include "caiji-operator-settings-page.h"
 #include "caiji-operator-window.h"
 #include "caiji-store.h"
 #include "caiji-test-gtk.h"
@@ -201,6 +202,12 @@ pin_error_shown (gpointer dialog)
 {
   return gtk_widget_get_visible (pin_child (dialog, "error_label")) &&
          gtk_widget_is_sensitive (pin_child (dialog, "ok_button"));
+}
+
+static gboolean
+pin_dialog_choosing (gpointer dialog)
+{
+  return g_strcmp0 (label_text (pin_child (dialog, "heading_label")), "Choose the new PIN") == 0;
 }
 
 static CaijiOperatorWindow *
@@ -696,6 +703,50 @@ load_style (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+static GtkWidget *
+settings_child (CaijiOperatorWindow *window,
+                const char          *name)
+{
+  return child (child (window, CAIJI_TYPE_OPERATOR_WINDOW, "settings_page"),
+                CAIJI_TYPE_OPERATOR_SETTINGS_PAGE, name);
+}
+
+static void
+test_change_pin (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  CaijiOperatorWindow *window;
+  GtkWidget *dialog;
+  g_autofree char *stored = NULL;
+
+  seed_pin (fixture, TEST_PIN);
+  window = unlock (fixture, TEST_PIN);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child (window, CAIJI_TYPE_OPERATOR_WINDOW, "view_stack")),
+                                         "settings");
+  caiji_test_press (settings_child (window, "change_pin_button"));
+  dialog = GTK_WIDGET (shown_window (CAIJI_TYPE_OPERATOR_PIN_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (label_text (pin_child (dialog, "heading_label")), ==, "Enter the current PIN");
+
+  /* Knowing operator mode is open is not enough: the current PIN is asked. */
+  type_pin (dialog, OTHER_PIN);
+  caiji_test_wait_until (pin_error_shown, dialog);
+  g_assert_cmpstr (label_text (pin_child (dialog, "heading_label")), ==, "Enter the current PIN");
+
+  type_pin (dialog, TEST_PIN);
+  caiji_test_wait_until (pin_dialog_choosing, dialog);
+  type_pin (dialog, OTHER_PIN);
+  type_pin (dialog, OTHER_PIN);
+  caiji_test_wait_until (pin_dialog_gone, NULL);
+
+  stored = g_settings_get_string (fixture->settings, CAIJI_OPERATOR_PIN_SETTINGS_KEY);
+  g_assert_true (caiji_operator_pin_matches (stored, OTHER_PIN));
+  g_assert_false (caiji_operator_pin_matches (stored, TEST_PIN));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (settings_child (window, "pin_row"))), ==,
+                   "The PIN was changed.");
+  g_assert_nonnull (shown_window (CAIJI_TYPE_OPERATOR_WINDOW));
+}
+
 static gboolean
 operator_window_gone (gpointer data)
 {
@@ -753,6 +804,7 @@ main (int   argc,
   add_operator_test ("/operator/records/search", test_search);
   add_operator_test ("/operator/device-and-settings", test_device_and_settings);
   add_operator_test ("/operator/idle-closes", test_idle_closes_operator_mode);
+  add_operator_test ("/operator/settings/change-pin", test_change_pin);
 
   return g_test_run ();
 }

@@ -38,7 +38,7 @@ unlocked_cb (GtkWidget *dialog,
   CaijiStore *store = g_object_get_data (G_OBJECT (kiosk), STORE_KEY);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
-  gtk_window_present (GTK_WINDOW (caiji_operator_window_new (kiosk, store, settings)));
+  gtk_window_present (GTK_WINDOW (caiji_operator_window_new (kiosk, store, settings, pin_of (kiosk))));
 }
 
 /* Public API */
@@ -54,6 +54,6 @@ caiji_operator_mode_open (GtkWindow  *kiosk,
 
   g_object_set_data_full (G_OBJECT (kiosk), STORE_KEY, g_object_ref (store), g_object_unref);
   dialog = caiji_operator_pin_dialog_new (kiosk, pin_of (kiosk));
-  g_signal_connect_object (dialog, "unlocked", G_CALLBACK (unlocked_cb), kiosk, 0);
+  g_signal_connect_object (dialog, "accepted", G_CALLBACK (unlocked_cb), kiosk, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

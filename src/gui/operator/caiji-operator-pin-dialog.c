@@ -2,8 +2,9 @@
  *
  * Touch kiosks have no keyboard, so the PIN is typed on the same keypad
  * as the candidate's ID number (without its X key); a desk keyboard types
- * into the entry directly.  On first run the dialog asks for a new PIN
- * twice before anything else, so a typo cannot lock everyone out.
+ * into the entry directly.  A new PIN (first run, or a change) is asked
+ * for twice, so a typo cannot lock everyone out.  The typed PINs are
+ * wiped from memory as soon as they are used.
  */
 #include "caiji-config.h"
 
@@ -14,17 +15,20 @@
 #include "caiji-operator-pin-dialog.h"
 
 typedef enum {
-  STAGE_VERIFY,
-  STAGE_CHOOSE,    /* first run: the new PIN */
-  STAGE_REPEAT,    /* first run: the same again */
+  STAGE_VERIFY,    /* opening operator mode */
+  STAGE_CURRENT,   /* changing the PIN: the current one first */
+  STAGE_CHOOSE,    /* the new PIN */
+  STAGE_REPEAT,    /* the same again */
 } Stage;
 
 struct _CaijiOperatorPinDialog {
   AdwWindow         parent_instance;
 
   CaijiOperatorPin *pin;
+  gboolean          changing;   /* else first run or opening */
   Stage             stage;
-  char             *chosen;     /* the first entry of a new PIN, wiped on use */
+  char             *current;    /* the confirmed current PIN, when changing */
+  char             *chosen;     /* the first entry of a new PIN */
 
   GtkLabel         *heading_label;
   GtkLabel         *body_label;
@@ -38,7 +42,7 @@ struct _CaijiOperatorPinDialog {
 G_DEFINE_FINAL_TYPE (CaijiOperatorPinDialog, caiji_operator_pin_dialog, ADW_TYPE_WINDOW)
 
 enum {
-  UNLOCKED,
+  ACCEPTED,
   N_SIGNALS
 };
 
@@ -47,11 +51,11 @@ static guint signals[N_SIGNALS];
 /* Helpers */
 
 static void
-forget_chosen (CaijiOperatorPinDialog *self)
+wipe (char **secret)
 {
-  if (self->chosen != NULL)
-    memset (self->chosen, 0, strlen (self->chosen));
-  g_clear_pointer (&self->chosen, g_free);
+  if (*secret != NULL)
+    memset (*secret, 0, strlen (*secret));
+  g_clear_pointer (secret, g_free);
 }
 
 static void
@@ -63,28 +67,31 @@ show_error (CaijiOperatorPinDialog *self,
 }
 
 static void
+show_texts (CaijiOperatorPinDialog *self,
+            const char             *heading,
+            const char             *body)
+{
+  gtk_label_set_text (self->heading_label, heading);
+  gtk_label_set_text (self->body_label, body);
+}
+
+static void
 set_stage (CaijiOperatorPinDialog *self,
            Stage                   stage)
 {
   self->stage = stage;
   gtk_editable_set_text (self->pin_entry, "");
-  switch (stage)
-    {
-    case STAGE_VERIFY:
-      gtk_label_set_text (self->heading_label, _("Enter the operator PIN"));
-      gtk_label_set_text (self->body_label, _("Operator mode is for the registration staff only."));
-      break;
-    case STAGE_CHOOSE:
-      gtk_label_set_text (self->heading_label, _("Set an operator PIN"));
-      gtk_label_set_text (self->body_label,
-                          _("No operator PIN is set on this kiosk yet. Choose 4 to 8 digits; the staff will need them to open operator mode."));
-      break;
-    case STAGE_REPEAT:
-    default:
-      gtk_label_set_text (self->heading_label, _("Enter the new PIN again"));
-      gtk_label_set_text (self->body_label, _("Type the same digits once more to confirm them."));
-      break;
-    }
+  if (stage == STAGE_VERIFY)
+    show_texts (self, _("Enter the operator PIN"), _("Operator mode is for the registration staff only."));
+  else if (stage == STAGE_CURRENT)
+    show_texts (self, _("Enter the current PIN"), _("To change the operator PIN, first confirm the current one."));
+  else if (stage == STAGE_CHOOSE && self->changing)
+    show_texts (self, _("Choose the new PIN"), _("Choose 4 to 8 digits."));
+  else if (stage == STAGE_CHOOSE)
+    show_texts (self, _("Set an operator PIN"),
+                _("No operator PIN is set on this kiosk yet. Choose 4 to 8 digits; the staff will need them to open operator mode."));
+  else
+    show_texts (self, _("Enter the new PIN again"), _("Type the same digits once more to confirm them."));
   gtk_widget_grab_focus (GTK_WIDGET (self->pin_entry));
 }
 
@@ -100,11 +107,38 @@ set_busy (CaijiOperatorPinDialog *self,
 }
 
 static void
-unlock (CaijiOperatorPinDialog *self)
+accept (CaijiOperatorPinDialog *self)
 {
-  g_signal_emit (self, signals[UNLOCKED], 0);
+  g_signal_emit (self, signals[ACCEPTED], 0);
   gtk_window_destroy (GTK_WINDOW (self));
 }
+
+static gboolean
+finish_check (CaijiOperatorPinDialog  *self,
+              CaijiOperatorPin        *pin,
+              GAsyncResult            *result,
+              GError                 **error)
+{
+  if (self->stage == STAGE_VERIFY || self->stage == STAGE_CURRENT)
+    return caiji_operator_pin_verify_finish (pin, result, error);
+  if (self->changing)
+    return caiji_operator_pin_change_finish (pin, result, error);
+  return caiji_operator_pin_set_finish (pin, result, error);
+}
+
+/* Where a refusal sends the operator back to: a change starts over from
+ * the current PIN, a first run from choosing. */
+static Stage
+stage_after_refusal (CaijiOperatorPinDialog *self)
+{
+  if (self->stage == STAGE_VERIFY)
+    return STAGE_VERIFY;
+  return self->changing ? STAGE_CURRENT : STAGE_CHOOSE;
+}
+
+static void
+save_new_pin (CaijiOperatorPinDialog *self,
+              const char             *typed);
 
 /* Callbacks */
 
@@ -115,23 +149,25 @@ pin_checked_cb (GObject      *source,
 {
   g_autoptr(CaijiOperatorPinDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  gboolean ok;
+  gboolean ok = finish_check (self, CAIJI_OPERATOR_PIN (source), result, &error);
 
-  if (self->stage == STAGE_VERIFY)
-    ok = caiji_operator_pin_verify_finish (CAIJI_OPERATOR_PIN (source), result, &error);
-  else
-    ok = caiji_operator_pin_set_finish (CAIJI_OPERATOR_PIN (source), result, &error);
   /* Cancelled while the check ran: nothing opens behind the operator's back. */
   if (!gtk_widget_get_visible (GTK_WIDGET (self)) || self->pin == NULL)
     return;
   set_busy (self, FALSE);
-  if (ok)
+  if (ok && self->stage == STAGE_CURRENT)
     {
-      unlock (self);
+      set_stage (self, STAGE_CHOOSE);
       return;
     }
+  if (ok)
+    {
+      accept (self);
+      return;
+    }
+  wipe (&self->current);
   show_error (self, error->message);
-  set_stage (self, self->stage == STAGE_VERIFY ? STAGE_VERIFY : STAGE_CHOOSE);
+  set_stage (self, stage_after_refusal (self));
 }
 
 static void
@@ -155,14 +191,41 @@ submit_new_pin (CaijiOperatorPinDialog *self,
     }
   if (g_strcmp0 (self->chosen, typed) != 0)
     {
-      forget_chosen (self);
+      wipe (&self->chosen);
       show_error (self, _("The two PINs are different. Please choose the PIN again."));
       set_stage (self, STAGE_CHOOSE);
       return;
     }
-  forget_chosen (self);
+  wipe (&self->chosen);
+  save_new_pin (self, typed);
+}
+
+static void
+save_new_pin (CaijiOperatorPinDialog *self,
+              const char             *typed)
+{
   set_busy (self, TRUE);
-  caiji_operator_pin_set_async (self->pin, typed, NULL, pin_checked_cb, g_object_ref (self));
+  if (self->changing)
+    caiji_operator_pin_change_async (self->pin, self->current, typed, NULL, pin_checked_cb,
+                                     g_object_ref (self));
+  else
+    caiji_operator_pin_set_async (self->pin, typed, NULL, pin_checked_cb, g_object_ref (self));
+}
+
+static void
+check_typed (CaijiOperatorPinDialog *self,
+             const char             *typed)
+{
+  if (self->stage == STAGE_CHOOSE || self->stage == STAGE_REPEAT)
+    {
+      submit_new_pin (self, typed);
+      return;
+    }
+  /* The current PIN is kept for the change itself, which checks it again. */
+  if (self->stage == STAGE_CURRENT)
+    self->current = g_strdup (typed);
+  set_busy (self, TRUE);
+  caiji_operator_pin_verify_async (self->pin, typed, NULL, pin_checked_cb, g_object_ref (self));
 }
 
 static void
@@ -170,15 +233,10 @@ ok_clicked_cb (CaijiOperatorPinDialog *self)
 {
   g_autofree char *typed = g_strdup (gtk_editable_get_text (self->pin_entry));
 
-  if (caiji_operator_pin_is_busy (self->pin))
-    return;
-  show_error (self, NULL);
-  if (self->stage != STAGE_VERIFY)
-    submit_new_pin (self, typed);
-  else
+  if (!caiji_operator_pin_is_busy (self->pin))
     {
-      set_busy (self, TRUE);
-      caiji_operator_pin_verify_async (self->pin, typed, NULL, pin_checked_cb, g_object_ref (self));
+      show_error (self, NULL);
+      check_typed (self, typed);
     }
   memset (typed, 0, strlen (typed));
 }
@@ -209,7 +267,8 @@ caiji_operator_pin_dialog_dispose (GObject *object)
 {
   CaijiOperatorPinDialog *self = CAIJI_OPERATOR_PIN_DIALOG (object);
 
-  forget_chosen (self);
+  wipe (&self->chosen);
+  wipe (&self->current);
   g_clear_object (&self->pin);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAIJI_TYPE_OPERATOR_PIN_DIALOG);
 
@@ -224,7 +283,7 @@ caiji_operator_pin_dialog_class_init (CaijiOperatorPinDialogClass *klass)
 
   object_class->dispose = caiji_operator_pin_dialog_dispose;
 
-  signals[UNLOCKED] = g_signal_new ("unlocked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  signals[ACCEPTED] = g_signal_new ("accepted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (CAIJI_TYPE_KEYPAD);
@@ -252,6 +311,21 @@ caiji_operator_pin_dialog_init (CaijiOperatorPinDialog *self)
 
 /* Public API */
 
+static CaijiOperatorPinDialog *
+pin_dialog_new (GtkWindow        *parent,
+                CaijiOperatorPin *pin,
+                gboolean          changing)
+{
+  CaijiOperatorPinDialog *self = g_object_new (CAIJI_TYPE_OPERATOR_PIN_DIALOG,
+                                               "transient-for", parent,
+                                               "modal", TRUE,
+                                               NULL);
+
+  self->pin = g_object_ref (pin);
+  self->changing = changing;
+  return self;
+}
+
 GtkWidget *
 caiji_operator_pin_dialog_new (GtkWindow        *parent,
                                CaijiOperatorPin *pin)
@@ -260,11 +334,20 @@ caiji_operator_pin_dialog_new (GtkWindow        *parent,
 
   g_return_val_if_fail (CAIJI_IS_OPERATOR_PIN (pin), NULL);
 
-  self = g_object_new (CAIJI_TYPE_OPERATOR_PIN_DIALOG,
-                       "transient-for", parent,
-                       "modal", TRUE,
-                       NULL);
-  self->pin = g_object_ref (pin);
+  self = pin_dialog_new (parent, pin, FALSE);
   set_stage (self, caiji_operator_pin_is_set (pin) ? STAGE_VERIFY : STAGE_CHOOSE);
+  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+caiji_operator_pin_dialog_new_change (GtkWindow        *parent,
+                                      CaijiOperatorPin *pin)
+{
+  CaijiOperatorPinDialog *self;
+
+  g_return_val_if_fail (CAIJI_IS_OPERATOR_PIN (pin), NULL);
+
+  self = pin_dialog_new (parent, pin, TRUE);
+  set_stage (self, STAGE_CURRENT);
   return GTK_WIDGET (self);
 }

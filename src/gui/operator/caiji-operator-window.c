@@ -159,9 +159,10 @@ caiji_operator_window_init (CaijiOperatorWindow *self)
 /* Public API */
 
 GtkWidget *
-caiji_operator_window_new (GtkWindow  *kiosk,
-                           CaijiStore *store,
-                           GSettings  *settings)
+caiji_operator_window_new (GtkWindow        *kiosk,
+                           CaijiStore       *store,
+                           GSettings        *settings,
+                           CaijiOperatorPin *pin)
 {
   CaijiOperatorWindow *self;
   int width, height;
@@ -181,7 +182,7 @@ caiji_operator_window_new (GtkWindow  *kiosk,
   caiji_operator_queue_page_set_store (self->queue_page, store);
   caiji_operator_records_page_set_store (self->records_page, store);
   caiji_operator_device_page_set_store (self->device_page, store);
-  caiji_operator_settings_page_set_settings (self->settings_page, settings);
+  caiji_operator_settings_page_set_settings (self->settings_page, settings, pin);
   caiji_operator_idle_watch (GTK_WINDOW (self), settings);
   if (gtk_window_is_fullscreen (kiosk))
     gtk_window_fullscreen (GTK_WINDOW (self));

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "caiji-operator-pin.h"
 #include "caiji-store.h"
 
 G_BEGIN_DECLS
@@ -10,8 +11,9 @@ G_BEGIN_DECLS
 #define CAIJI_TYPE_OPERATOR_WINDOW (caiji_operator_window_get_type ())
 G_DECLARE_FINAL_TYPE (CaijiOperatorWindow, caiji_operator_window, CAIJI, OPERATOR_WINDOW, AdwWindow)
 
-GtkWidget *caiji_operator_window_new (GtkWindow  *kiosk,
-                                      CaijiStore *store,
-                                      GSettings  *settings);
+GtkWidget *caiji_operator_window_new (GtkWindow        *kiosk,
+                                      CaijiStore       *store,
+                                      GSettings        *settings,
+                                      CaijiOperatorPin *pin);
 
 G_END_DECLS
