@@ -1,8 +1,8 @@
 /* caiji-operator-pin.c: PIN rules, Argon2id hashing, lockout
  *
  * The failure count lives on the main thread (the thread that calls the
- * async functions); the worker threads only hash and compare, so no lock
- * is needed.  The PIN itself is copied into the worker's data only, and
+ * async functions) and in GSettings; the worker threads only hash and
+ * compare, so no lock is needed.  The PIN itself is copied into the worker's data only, and
  * wiped when that data is freed: it is never stored and never logged.
  */
 #include "caiji-config.h"
@@ -77,15 +77,38 @@ stored_hash (CaijiOperatorPin *self)
   return g_settings_get_string (self->settings, CAIJI_OPERATOR_PIN_SETTINGS_KEY);
 }
 
+static void
+save_attempts (CaijiOperatorPin *self)
+{
+  g_settings_set_uint (self->settings, CAIJI_OPERATOR_PIN_FAILURES_KEY, self->failures);
+  g_settings_set_int64 (self->settings, CAIJI_OPERATOR_PIN_LOCKED_KEY, self->locked_until);
+}
+
+static void
+reset_attempts (CaijiOperatorPin *self)
+{
+  self->failures = 0;
+  self->locked_until = 0;
+  save_attempts (self);
+}
+
 /* A lock that has run out is forgotten with its count: the operator gets
- * five fresh tries. */
+ * five fresh tries.  A wall clock set back must not stretch the lock
+ * beyond its five minutes. */
 static void
 expire_lock (CaijiOperatorPin *self)
 {
-  if (self->locked_until != 0 && self->now () >= self->locked_until)
+  gint64 now = self->now ();
+  gint64 longest = now + CAIJI_OPERATOR_PIN_LOCKOUT_SECONDS * G_USEC_PER_SEC;
+
+  if (self->locked_until == 0)
+    return;
+  if (now >= self->locked_until)
+    reset_attempts (self);
+  else if (self->locked_until > longest)
     {
-      self->locked_until = 0;
-      self->failures = 0;
+      self->locked_until = longest;
+      save_attempts (self);
     }
 }
 
@@ -116,8 +139,10 @@ count_failure (CaijiOperatorPin *self,
 
   self->failures++;
   if (self->failures >= CAIJI_OPERATOR_PIN_MAX_FAILURES)
+    self->locked_until = self->now () + CAIJI_OPERATOR_PIN_LOCKOUT_SECONDS * G_USEC_PER_SEC;
+  save_attempts (self);
+  if (self->locked_until != 0)
     {
-      self->locked_until = self->now () + CAIJI_OPERATOR_PIN_LOCKOUT_SECONDS * G_USEC_PER_SEC;
       check_locked (self, error);
       return;
     }
@@ -231,8 +256,7 @@ save_hash (CaijiOperatorPin *self,
            const char       *hash)
 {
   g_settings_set_string (self->settings, CAIJI_OPERATOR_PIN_SETTINGS_KEY, hash);
-  self->failures = 0;
-  self->locked_until = 0;
+  reset_attempts (self);
 }
 
 static void
@@ -291,7 +315,7 @@ verified_cb (GObject      *source,
   self->busy = FALSE;
   if (g_task_propagate_boolean (G_TASK (result), NULL))
     {
-      self->failures = 0;
+      reset_attempts (self);
       g_task_return_boolean (task, TRUE);
       return;
     }
@@ -346,7 +370,7 @@ caiji_operator_pin_class_init (CaijiOperatorPinClass *klass)
 static void
 caiji_operator_pin_init (CaijiOperatorPin *self)
 {
-  self->now = g_get_monotonic_time;
+  self->now = g_get_real_time;
 }
 
 /* Public API */
@@ -413,6 +437,8 @@ caiji_operator_pin_new (GSettings *settings)
 
   self = g_object_new (CAIJI_TYPE_OPERATOR_PIN, NULL);
   self->settings = g_object_ref (settings);
+  self->failures = g_settings_get_uint (settings, CAIJI_OPERATOR_PIN_FAILURES_KEY);
+  self->locked_until = g_settings_get_int64 (settings, CAIJI_OPERATOR_PIN_LOCKED_KEY);
   return self;
 }
 
@@ -545,5 +571,5 @@ caiji_operator_pin_set_clock (CaijiOperatorPin *self,
                               gint64          (*now) (void))
 {
   g_return_if_fail (CAIJI_IS_OPERATOR_PIN (self));
-  self->now = now != NULL ? now : g_get_monotonic_time;
+  self->now = now != NULL ? now : g_get_real_time;
 }

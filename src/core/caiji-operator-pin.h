@@ -4,7 +4,8 @@
  * crypto_pwhash_str, Argon2id) is kept, in the GSettings key
  * "operator-pin-hash"; hashing and verifying run on a worker thread because
  * each takes a noticeable fraction of a second on purpose.  Five wrong PINs
- * in a row lock operator mode for five minutes.  With no PIN set yet
+ * in a row lock operator mode for five minutes; the count and the lock are
+ * kept in GSettings too, so a restart gives no fresh tries.  With no PIN set yet
  * (first run) the only thing allowed is to set one.
  */
 #pragma once
@@ -30,6 +31,8 @@ typedef enum {
 #define CAIJI_OPERATOR_PIN_MAX_FAILURES    5
 #define CAIJI_OPERATOR_PIN_LOCKOUT_SECONDS 300
 #define CAIJI_OPERATOR_PIN_SETTINGS_KEY    "operator-pin-hash"
+#define CAIJI_OPERATOR_PIN_FAILURES_KEY    "operator-pin-failures"
+#define CAIJI_OPERATOR_PIN_LOCKED_KEY      "operator-pin-locked-until"
 
 #define CAIJI_TYPE_OPERATOR_PIN (caiji_operator_pin_get_type ())
 G_DECLARE_FINAL_TYPE (CaijiOperatorPin, caiji_operator_pin, CAIJI, OPERATOR_PIN, GObject)
@@ -76,7 +79,8 @@ gboolean          caiji_operator_pin_verify_finish (CaijiOperatorPin    *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
 
-/* Tests replace the clock that times the lockout (microseconds). */
+/* Tests replace the wall clock that times the lockout (microseconds since
+ * 1970; wall time because the lock outlives a restart). */
 void              caiji_operator_pin_set_clock    (CaijiOperatorPin     *self,
                                                    gint64              (*now) (void));
 

@@ -24,11 +24,19 @@ fake_clock (void)
 }
 
 static void
+reset_keys (GSettings *settings)
+{
+  g_settings_reset (settings, CAIJI_OPERATOR_PIN_SETTINGS_KEY);
+  g_settings_reset (settings, CAIJI_OPERATOR_PIN_FAILURES_KEY);
+  g_settings_reset (settings, CAIJI_OPERATOR_PIN_LOCKED_KEY);
+}
+
+static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->settings = g_settings_new (APP_ID);
-  g_settings_reset (fixture->settings, CAIJI_OPERATOR_PIN_SETTINGS_KEY);
+  reset_keys (fixture->settings);
   fixture->pin = caiji_operator_pin_new (fixture->settings);
   fake_now = 1000 * G_USEC_PER_SEC;
   caiji_operator_pin_set_clock (fixture->pin, fake_clock);
@@ -39,7 +47,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->pin);
-  g_settings_reset (fixture->settings, CAIJI_OPERATOR_PIN_SETTINGS_KEY);
+  reset_keys (fixture->settings);
   g_clear_object (&fixture->settings);
 }
 
@@ -298,6 +306,50 @@ test_change_with_wrong_pin_counts (Fixture       *fixture,
   assert_refused (fixture, "2222", CAIJI_OPERATOR_PIN_ERROR_WRONG);
 }
 
+/* Switching the kiosk off and on is not a way to get fresh tries. */
+static void
+restart (Fixture *fixture)
+{
+  g_clear_object (&fixture->pin);
+  fixture->pin = caiji_operator_pin_new (fixture->settings);
+  caiji_operator_pin_set_clock (fixture->pin, fake_clock);
+}
+
+static void
+test_tries_survive_restart (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_assert_true (set_pin (fixture, "8080", NULL));
+
+  for (guint i = 1; i < CAIJI_OPERATOR_PIN_MAX_FAILURES; i++)
+    {
+      assert_refused (fixture, "1111", CAIJI_OPERATOR_PIN_ERROR_WRONG);
+      restart (fixture);
+    }
+  assert_refused (fixture, "1111", CAIJI_OPERATOR_PIN_ERROR_LOCKED);
+  restart (fixture);
+  assert_refused (fixture, "8080", CAIJI_OPERATOR_PIN_ERROR_LOCKED);
+  fake_now += CAIJI_OPERATOR_PIN_LOCKOUT_SECONDS * G_USEC_PER_SEC;
+  restart (fixture);
+  g_assert_true (verify (fixture, "8080", NULL));
+}
+
+/* A wall clock set back by an hour must not lock operator mode for an hour. */
+static void
+test_clock_set_back (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_assert_true (set_pin (fixture, "8080", NULL));
+  for (guint i = 0; i < CAIJI_OPERATOR_PIN_MAX_FAILURES; i++)
+    verify (fixture, "1111", NULL);
+  assert_refused (fixture, "8080", CAIJI_OPERATOR_PIN_ERROR_LOCKED);
+
+  fake_now -= (gint64) 3600 * G_USEC_PER_SEC;
+  assert_refused (fixture, "8080", CAIJI_OPERATOR_PIN_ERROR_LOCKED);
+  fake_now += CAIJI_OPERATOR_PIN_LOCKOUT_SECONDS * G_USEC_PER_SEC;
+  g_assert_true (verify (fixture, "8080", NULL));
+}
+
 static void
 add_pin_test (const char *path,
               void      (*test) (Fixture *, gconstpointer))
@@ -320,6 +372,8 @@ main (int   argc,
   add_pin_test ("/operator-pin/malformed-is-not-a-try", test_malformed_pin_is_not_a_try);
   add_pin_test ("/operator-pin/one-check-at-a-time", test_one_check_at_a_time);
   add_pin_test ("/operator-pin/change", test_change);
+  add_pin_test ("/operator-pin/tries-survive-restart", test_tries_survive_restart);
+  add_pin_test ("/operator-pin/clock-set-back", test_clock_set_back);
   add_pin_test ("/operator-pin/change-with-wrong-pin-counts", test_change_with_wrong_pin_counts);
 
   return g_test_run ();

@@ -40,6 +40,17 @@ typedef struct {
 
 /* Set-up */
 
+/* The memory backend lives as long as the test program: every test
+ * starts with no PIN, no wrong tries and the default timeout. */
+static void
+reset_operator_keys (GSettings *settings)
+{
+  g_settings_reset (settings, CAIJI_OPERATOR_PIN_SETTINGS_KEY);
+  g_settings_reset (settings, CAIJI_OPERATOR_PIN_FAILURES_KEY);
+  g_settings_reset (settings, CAIJI_OPERATOR_PIN_LOCKED_KEY);
+  g_settings_reset (settings, "idle-timeout-seconds");
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -48,7 +59,7 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *path = NULL;
 
   fixture->settings = g_settings_new (APP_ID);
-  g_settings_reset (fixture->settings, CAIJI_OPERATOR_PIN_SETTINGS_KEY);
+  reset_operator_keys (fixture->settings);
   fixture->dir = caiji_test_make_tmpdir ();
   path = g_build_filename (fixture->dir, "caiji.db", NULL);
   fixture->store = caiji_store_open (path, &error);
@@ -94,8 +105,7 @@ fixture_tear_down (Fixture       *fixture,
     }
   g_clear_object (&fixture->store);
   g_ptr_array_unref (fixture->roster);
-  g_settings_reset (fixture->settings, CAIJI_OPERATOR_PIN_SETTINGS_KEY);
-  g_settings_reset (fixture->settings, "idle-timeout-seconds");
+  reset_operator_keys (fixture->settings);
   g_clear_object (&fixture->settings);
   caiji_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
