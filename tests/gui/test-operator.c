@@ -15,6 +15,7 @@
 #include "caiji-operator-pin.h"
 #include "caiji-operator-pin-dialog.h"
 #include "caiji-operator-queue-page.h"
+#include "caiji-operator-record-dialog.h"
 #include "caiji-operator-record-view.h"
 #include "caiji-operator-records-page.h"
 #include "caiji-operator-reject-dialog.h"
@@ -391,12 +392,22 @@ pictures_with_content (GtkWidget *root)
 }
 
 static gboolean
-pictures_shown (gpointer data)
+view_pictures_shown (GtkWidget *view)
 {
-  GtkWidget *view = child (data, CAIJI_TYPE_OPERATOR_QUEUE_PAGE, "record_view");
-
   return pictures_with_content (child (view, CAIJI_TYPE_OPERATOR_RECORD_VIEW, "image_grid")) ==
          CAIJI_IMAGE_N_KINDS;
+}
+
+static gboolean
+pictures_shown (gpointer queue)
+{
+  return view_pictures_shown (child (queue, CAIJI_TYPE_OPERATOR_QUEUE_PAGE, "record_view"));
+}
+
+static gboolean
+record_dialog_pictures_shown (gpointer dialog)
+{
+  return view_pictures_shown (child (dialog, CAIJI_TYPE_OPERATOR_RECORD_DIALOG, "record_view"));
 }
 
 static void
@@ -631,6 +642,30 @@ records_rows (gpointer data)
   return visible_rows (records_child (wait->window, "list")) == wait->rows;
 }
 
+/* A looked-up record opens with its pictures, read-only. */
+static void
+open_record (CaijiOperatorWindow  *window,
+             const CaijiCandidate *who)
+{
+  GtkListBox *list = GTK_LIST_BOX (records_child (window, "list"));
+  GtkListBoxRow *row = NULL;
+  GtkWidget *dialog, *view;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (gtk_widget_get_child_visible (GTK_WIDGET (row)))
+      break;
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (list, "row-activated", row);
+  dialog = GTK_WIDGET (shown_window (CAIJI_TYPE_OPERATOR_RECORD_DIALOG));
+  g_assert_nonnull (dialog);
+  caiji_test_wait_until (record_dialog_pictures_shown, dialog);
+  view = child (dialog, CAIJI_TYPE_OPERATOR_RECORD_DIALOG, "record_view");
+  g_assert_cmpstr (label_text (child (view, CAIJI_TYPE_OPERATOR_RECORD_VIEW, "name_label")), ==, who->name);
+  g_assert_null (caiji_test_find_button (dialog, "Approve"));
+  caiji_test_screenshot (dialog, "operator-record-details");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
@@ -654,6 +689,7 @@ test_search (Fixture       *fixture,
   caiji_test_wait_until (records_rows, &one);
   gtk_editable_set_text (search, third->name);
   caiji_test_wait_until (records_rows, &one);
+  open_record (window, third);
   gtk_editable_set_text (search, "no such candidate");
   caiji_test_wait_until (records_rows, &none);
   gtk_editable_set_text (search, "");

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "caiji-operator-entry-row.h"
+#include "caiji-operator-idle.h"
+#include "caiji-operator-record-dialog.h"
 #include "caiji-operator-records-page.h"
 #include "caiji-operator-tasks.h"
 
@@ -118,6 +120,20 @@ entries_loaded_cb (GObject      *source,
 }
 
 static void
+row_activated_cb (CaijiOperatorRecordsPage *self,
+                  GtkListBoxRow            *row)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  GtkWidget *dialog;
+
+  g_return_if_fail (self->store != NULL);
+
+  dialog = caiji_operator_record_dialog_new (window, self->store, caiji_operator_entry_row_get_entry (row));
+  caiji_operator_idle_watch_dialog (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 filter_changed_cb (CaijiOperatorRecordsPage *self)
 {
   g_free (self->query);
@@ -160,6 +176,7 @@ caiji_operator_records_page_class_init (CaijiOperatorRecordsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorRecordsPage, list);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorRecordsPage, error_label);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }
 
 static void
