@@ -56,6 +56,8 @@ CaijiCliExit caiji_cli_roster_list    (CaijiCli *cli, const CaijiCliCommand *com
 CaijiCliExit caiji_cli_records_list   (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_records_show   (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_db_check       (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
+CaijiCliExit caiji_cli_db_rekey       (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
+CaijiCliExit caiji_cli_db_purge       (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_audit_list     (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_audit_verify   (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 

@@ -520,6 +520,35 @@ test_audit_verify (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (verdict), "first_bad_entry"), ==, 1);
 }
 
+/* ---- data protection ---- */
+
+static void
+test_rekey_and_purge (Fixture *fixture, gconstpointer data)
+{
+  g_auto(Run) before = { 0 };
+  g_auto(Run) rekey = { 0 };
+  g_auto(Run) after = { 0 };
+  g_auto(Run) dry = { 0 };
+  g_auto(Run) negative = { 0 };
+  g_autoptr(JsonNode) purge = NULL;
+
+  import_roster (fixture, 3);
+  run_caiji (fixture, &before, (const char *[]) { "--db", fixture->db, "roster", "list", "--no-mask", NULL });
+  run_caiji (fixture, &rekey, (const char *[]) { "--db", fixture->db, "db", "rekey", NULL });
+  g_assert_cmpint (rekey.status, ==, 0);
+  run_caiji (fixture, &after, (const char *[]) { "--db", fixture->db, "roster", "list", "--no-mask", NULL });
+  g_assert_cmpstr (after.out, ==, before.out);
+
+  run_caiji (fixture, &dry, (const char *[]) { "--db", fixture->db, "--json", "db", "purge", "--dry-run", NULL });
+  g_assert_cmpint (dry.status, ==, 0);
+  purge = parse_json (dry.out);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (purge), "dry_run"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (purge), "records")),
+                    ==, 0);
+  run_caiji (fixture, &negative, (const char *[]) { "--db", fixture->db, "db", "purge", "--days", "-1", NULL });
+  g_assert_cmpint (negative.status, ==, 2);
+}
+
 static void
 test_missing_database (Fixture *fixture, gconstpointer data)
 {
@@ -587,6 +616,7 @@ main (int    argc,
 
   add_test ("/cli/id-check/valid", test_id_check_valid);
   add_test ("/cli/audit/verify", test_audit_verify);
+  add_test ("/cli/db/rekey-and-purge", test_rekey_and_purge);
   add_test ("/cli/id-check/invalid", test_id_check_invalid);
   add_test ("/cli/usage/errors", test_usage_errors);
   add_test ("/cli/usage/unknown-subcommand", test_unknown_subcommand);
