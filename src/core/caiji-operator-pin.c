@@ -11,6 +11,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "caiji-crypto.h"
 #include "caiji-operator-pin.h"
 
 struct _CaijiOperatorPin {
@@ -53,23 +54,6 @@ pin_work_free (PinWork *work)
 }
 
 /* Helpers */
-
-static gboolean
-ensure_sodium (GError **error)
-{
-  static gsize initialised = 0;
-  static gboolean usable = FALSE;
-
-  if (g_once_init_enter (&initialised))
-    {
-      usable = sodium_init () >= 0;
-      g_once_init_leave (&initialised, 1);
-    }
-  if (!usable)
-    g_set_error_literal (error, CAIJI_OPERATOR_PIN_ERROR, CAIJI_OPERATOR_PIN_ERROR_FAILED,
-                         _("The cryptography library could not start, so the operator PIN cannot be checked."));
-  return usable;
-}
 
 static char *
 stored_hash (CaijiOperatorPin *self)
@@ -406,7 +390,7 @@ caiji_operator_pin_hash (const char  *pin,
 {
   char hash[crypto_pwhash_STRBYTES];
 
-  if (!caiji_operator_pin_check_rules (pin, error) || !ensure_sodium (error))
+  if (!caiji_operator_pin_check_rules (pin, error) || !caiji_crypto_init (error))
     return NULL;
   if (crypto_pwhash_str (hash, pin, strlen (pin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
@@ -423,7 +407,7 @@ gboolean
 caiji_operator_pin_matches (const char *hash,
                             const char *pin)
 {
-  if (hash == NULL || hash[0] == '\0' || pin == NULL || !ensure_sodium (NULL))
+  if (hash == NULL || hash[0] == '\0' || pin == NULL || !caiji_crypto_init (NULL))
     return FALSE;
   return crypto_pwhash_str_verify (hash, pin, strlen (pin)) == 0;
 }
