@@ -272,16 +272,13 @@ update_ok (Fixture           *fixture,
   g_assert_no_error (error);
 }
 
-static gint64
-pending_record (Fixture *fixture,
-                guint    n)
+static void
+add_pictures (Fixture *fixture,
+              gint64   id,
+              guint    n)
 {
-  const CaijiCandidate *who = g_ptr_array_index (fixture->roster, n);
-  g_autoptr(GError) error = NULL;
-  gint64 id = caiji_store_record_create (fixture->store, who->student_no, "candidate:test", &error);
   static const guint sizes[CAIJI_IMAGE_N_KINDS][2] = { { 428, 270 }, { 428, 270 }, { 180, 240 }, { 240, 240 } };
 
-  g_assert_no_error (error);
   for (CaijiImageKind kind = 0; kind < CAIJI_IMAGE_N_KINDS; kind++)
     {
       CaijiRecordUpdate update = CAIJI_RECORD_UPDATE_INIT;
@@ -291,20 +288,52 @@ pending_record (Fixture *fixture,
       update.image_kind = kind;
       update_ok (fixture, id, &update);
     }
-  {
-    CaijiRecordUpdate update = CAIJI_RECORD_UPDATE_INIT;
+}
 
-    update.card_name = who->name;
-    update.card_id_number = who->id_number;
-    update.set_face_result = TRUE;
-    update.face_score = 0.31;
-    update.face_threshold = 0.45;
-    update.correction_note = "Phone";
-    update.set_status = TRUE;
-    update.status = CAIJI_RECORD_PENDING_REVIEW;
-    update_ok (fixture, id, &update);
-  }
+/* As the wizard leaves it: captured (the face matched) or submitted for
+ * review with a failed comparison and a correction request. */
+static void
+finish_capture (Fixture           *fixture,
+                gint64             id,
+                guint              n,
+                CaijiRecordStatus  status)
+{
+  const CaijiCandidate *who = g_ptr_array_index (fixture->roster, n);
+  CaijiRecordUpdate update = CAIJI_RECORD_UPDATE_INIT;
+  gboolean passed = status == CAIJI_RECORD_CAPTURED;
+
+  update.card_name = who->name;
+  update.card_id_number = who->id_number;
+  update.set_face_result = TRUE;
+  update.face_score = passed ? 0.82 : 0.31;
+  update.face_threshold = 0.45;
+  update.correction_note = passed ? NULL : "Phone";
+  update.set_status = TRUE;
+  update.status = status;
+  update_ok (fixture, id, &update);
+}
+
+static gint64
+record_in (Fixture           *fixture,
+           guint              n,
+           CaijiRecordStatus  status)
+{
+  const CaijiCandidate *who = g_ptr_array_index (fixture->roster, n);
+  g_autoptr(GError) error = NULL;
+  gint64 id = caiji_store_record_create (fixture->store, who->student_no, "candidate:test", &error);
+
+  g_assert_no_error (error);
+  add_pictures (fixture, id, n);
+  if (status != CAIJI_RECORD_DRAFT)
+    finish_capture (fixture, id, n, status);
   return id;
+}
+
+static gint64
+pending_record (Fixture *fixture,
+                guint    n)
+{
+  return record_in (fixture, n, CAIJI_RECORD_PENDING_REVIEW);
 }
 
 static CaijiRecordStatus
@@ -420,13 +449,20 @@ select_queue_row (GtkWidget *queue,
   caiji_test_wait_until (pictures_shown, queue);
 }
 
-static const char *
-view_label (GtkWidget  *queue,
+static GtkWidget *
+view_child (GtkWidget  *queue,
             const char *name)
 {
   GtkWidget *view = child (queue, CAIJI_TYPE_OPERATOR_QUEUE_PAGE, "record_view");
 
-  return label_text (child (view, CAIJI_TYPE_OPERATOR_RECORD_VIEW, name));
+  return child (view, CAIJI_TYPE_OPERATOR_RECORD_VIEW, name);
+}
+
+static const char *
+view_label (GtkWidget  *queue,
+            const char *name)
+{
+  return label_text (view_child (queue, name));
 }
 
 typedef struct {
@@ -550,6 +586,36 @@ test_approve (Fixture       *fixture,
   caiji_test_wait_until (queue_has_rows, &one);
   g_assert_cmpint (audit_count (fixture, "review.approved", first), ==, 1);
   g_assert_cmpint (status_of (fixture, second), ==, CAIJI_RECORD_PENDING_REVIEW);
+}
+
+/* The queue holds what waits for an operator, and nothing else. */
+static void
+test_queue_contents (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const CaijiCandidate *captured = g_ptr_array_index (fixture->roster, 1);
+  gint64 decided = pending_record (fixture, 3);
+  CaijiRecordUpdate approve = CAIJI_RECORD_UPDATE_INIT;
+  CaijiOperatorWindow *window;
+  GtkWidget *queue;
+  RowCount two = { NULL, 2 };
+
+  record_in (fixture, 0, CAIJI_RECORD_DRAFT);
+  record_in (fixture, 1, CAIJI_RECORD_CAPTURED);
+  pending_record (fixture, 2);
+  approve.set_status = TRUE;
+  approve.status = CAIJI_RECORD_APPROVED;
+  update_ok (fixture, decided, &approve);
+
+  seed_pin (fixture, TEST_PIN);
+  window = unlock (fixture, TEST_PIN);
+  queue = two.page = queue_page (window);
+  caiji_test_wait_until (queue_has_rows, &two);
+  select_queue_row (queue, 0);
+  g_assert_cmpstr (view_label (queue, "name_label"), ==, captured->name);
+  g_assert_nonnull (strstr (view_label (queue, "face_value"), "0.82"));
+  /* No correction request: no empty row for one. */
+  g_assert_false (gtk_widget_get_visible (view_child (queue, "note_row")));
 }
 
 static GtkWidget *
@@ -844,6 +910,7 @@ main (int   argc,
   add_operator_test ("/operator/pin/first-run", test_first_run_sets_pin);
   add_operator_test ("/operator/pin/wrong", test_wrong_pin_refused);
   add_operator_test ("/operator/pin/cancel", test_cancel_keeps_operator_mode_closed);
+  add_operator_test ("/operator/queue/contents", test_queue_contents);
   add_operator_test ("/operator/queue/approve", test_approve);
   add_operator_test ("/operator/queue/reject-needs-reason", test_reject_needs_reason);
   add_operator_test ("/operator/queue/reject-cancelled", test_reject_cancelled_changes_nothing);
