@@ -28,6 +28,8 @@ G_DEFINE_FINAL_TYPE (CaijiOperatorPin, caiji_operator_pin, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (caiji-operator-pin-error-quark, caiji_operator_pin_error)
 
+#define MINUTE (60 * G_USEC_PER_SEC)
+
 /* What a worker needs: the typed PIN, to verify the stored hash, and to
  * change the PIN the new one. */
 typedef struct {
@@ -105,7 +107,8 @@ check_locked (CaijiOperatorPin *self,
   expire_lock (self);
   if (self->locked_until == 0)
     return TRUE;
-  minutes = (self->locked_until - self->now ()) / G_USEC_PER_SEC / 60 + 1;
+  /* Rounded up: a fresh lock says 5 minutes, its last seconds say 1. */
+  minutes = (self->locked_until - self->now () + MINUTE - 1) / MINUTE;
   g_set_error (error, CAIJI_OPERATOR_PIN_ERROR, CAIJI_OPERATOR_PIN_ERROR_LOCKED,
                g_dngettext (GETTEXT_PACKAGE,
                             "Too many wrong PINs. Operator mode is locked; try again in %d minute.",

@@ -200,15 +200,21 @@ static void
 test_lockout_and_expiry (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_assert_true (set_pin (fixture, "8080", NULL));
+  g_autoptr(GError) error = NULL;
 
+  g_assert_true (set_pin (fixture, "8080", NULL));
   for (guint i = 1; i < CAIJI_OPERATOR_PIN_MAX_FAILURES; i++)
     assert_refused (fixture, "1111", CAIJI_OPERATOR_PIN_ERROR_WRONG);
-  assert_refused (fixture, "1111", CAIJI_OPERATOR_PIN_ERROR_LOCKED);
+  g_assert_false (verify (fixture, "1111", &error));
+  g_assert_error (error, CAIJI_OPERATOR_PIN_ERROR, CAIJI_OPERATOR_PIN_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "in 5 minutes"));
+  g_clear_error (&error);
   /* Locked: even the right PIN is refused, until the five minutes pass. */
   assert_refused (fixture, "8080", CAIJI_OPERATOR_PIN_ERROR_LOCKED);
   fake_now += (CAIJI_OPERATOR_PIN_LOCKOUT_SECONDS - 1) * G_USEC_PER_SEC;
-  assert_refused (fixture, "8080", CAIJI_OPERATOR_PIN_ERROR_LOCKED);
+  g_assert_false (verify (fixture, "8080", &error));
+  g_assert_error (error, CAIJI_OPERATOR_PIN_ERROR, CAIJI_OPERATOR_PIN_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "in 1 minute."));
   fake_now += 1 * G_USEC_PER_SEC;
   g_assert_true (verify (fixture, "8080", NULL));
 
