@@ -11,6 +11,10 @@
 #include "caiji-operator-device-page.h"
 #include "caiji-operator-tasks.h"
 
+/* A day at a busy desk is a few hundred records of four pictures each,
+ * well under this; below it the operator should make room first. */
+#define LOW_SPACE_BYTES (1024 * 1024 * 1024)
+
 struct _CaijiOperatorDevicePage {
   AdwBin                parent_instance;
 
@@ -83,6 +87,10 @@ show_status (CaijiOperatorDevicePage         *self,
   for (CaijiRecordStatus i = 0; i < CAIJI_RECORD_N_STATUSES; i++)
     set_count (self->status_counts[i], status->check.records_by_status[i]);
   gtk_label_set_text (self->space_value, space);
+  if (status->has_space && status->free_bytes < LOW_SPACE_BYTES)
+    gtk_widget_add_css_class (GTK_WIDGET (self->space_value), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->space_value), "error");
 }
 
 /* Callbacks */
