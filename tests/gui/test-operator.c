@@ -839,6 +839,7 @@ test_change_pin (Fixture       *fixture,
   dialog = GTK_WIDGET (shown_window (CAIJI_TYPE_OPERATOR_PIN_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (label_text (pin_child (dialog, "heading_label")), ==, "Enter the current PIN");
+  caiji_test_screenshot (dialog, "operator-pin-change");
 
   /* Knowing operator mode is open is not enough: the current PIN is asked. */
   type_pin (dialog, OTHER_PIN);
