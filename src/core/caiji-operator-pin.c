@@ -183,6 +183,16 @@ check_can_compare (CaijiOperatorPin  *self,
          caiji_operator_pin_check_rules (pin, error);
 }
 
+/* Every operation answers TRUE or an error. */
+static gboolean
+finish (CaijiOperatorPin  *self,
+        GAsyncResult      *result,
+        GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* Worker threads */
 
 static void
@@ -477,8 +487,7 @@ caiji_operator_pin_set_finish (CaijiOperatorPin  *self,
                                GAsyncResult      *result,
                                GError           **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish (self, result, error);
 }
 
 void
@@ -514,8 +523,7 @@ caiji_operator_pin_change_finish (CaijiOperatorPin  *self,
                                   GAsyncResult      *result,
                                   GError           **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish (self, result, error);
 }
 
 /* A PIN of the wrong shape is a slip, not a guess: it is refused without
@@ -549,8 +557,7 @@ caiji_operator_pin_verify_finish (CaijiOperatorPin  *self,
                                   GAsyncResult      *result,
                                   GError           **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish (self, result, error);
 }
 
 void
