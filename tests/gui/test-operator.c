@@ -618,6 +618,41 @@ test_queue_contents (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (view_child (queue, "note_row")));
 }
 
+static gboolean
+queue_error_shown (gpointer queue)
+{
+  return gtk_widget_get_mapped (child (queue, CAIJI_TYPE_OPERATOR_QUEUE_PAGE, "error_label"));
+}
+
+/* Decided elsewhere while on screen: the operator hears why the approval
+ * was refused, and the record leaves the queue. */
+static void
+test_decided_elsewhere (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  gint64 id = pending_record (fixture, 0);
+  CaijiRecordUpdate reject = CAIJI_RECORD_UPDATE_INIT;
+  GtkWidget *queue;
+  RowCount one = { NULL, 1 }, none = { NULL, 0 };
+
+  seed_pin (fixture, TEST_PIN);
+  queue = one.page = none.page = queue_page (unlock (fixture, TEST_PIN));
+  caiji_test_wait_until (queue_has_rows, &one);
+  select_queue_row (queue, 0);
+
+  reject.set_status = TRUE;
+  reject.status = CAIJI_RECORD_REJECTED;
+  reject.status_reason = "Rejected by the central review";
+  update_ok (fixture, id, &reject);
+  caiji_test_press (child (queue, CAIJI_TYPE_OPERATOR_QUEUE_PAGE, "approve_button"));
+
+  caiji_test_wait_until (queue_error_shown, queue);
+  caiji_test_wait_until (queue_has_rows, &none);
+  g_assert_true (queue_error_shown (queue));
+  g_assert_cmpint (status_of (fixture, id), ==, CAIJI_RECORD_REJECTED);
+  g_assert_cmpint (audit_count (fixture, "review.approved", id), ==, 0);
+}
+
 static GtkWidget *
 open_reject_dialog (GtkWidget *queue)
 {
@@ -913,6 +948,7 @@ main (int   argc,
   add_operator_test ("/operator/pin/cancel", test_cancel_keeps_operator_mode_closed);
   add_operator_test ("/operator/queue/contents", test_queue_contents);
   add_operator_test ("/operator/queue/approve", test_approve);
+  add_operator_test ("/operator/queue/decided-elsewhere", test_decided_elsewhere);
   add_operator_test ("/operator/queue/reject-needs-reason", test_reject_needs_reason);
   add_operator_test ("/operator/queue/reject-cancelled", test_reject_cancelled_changes_nothing);
   add_operator_test ("/operator/records/search", test_search);

@@ -129,7 +129,9 @@ entries_loaded_cb (GObject      *source,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  show_error (self, error);
+  /* A reload after a refused decision keeps that refusal on screen. */
+  if (error != NULL)
+    show_error (self, error);
   if (entries != NULL)
     fill_list (self, entries);
 }
@@ -158,6 +160,8 @@ row_selected_cb (CaijiOperatorQueuePage *self,
 
   if (entry == NULL)
     return;
+  if (entry->record->id != self->selected_id)
+    show_error (self, NULL);
   self->selected_id = entry->record->id;
   caiji_operator_record_view_set_entry (self->record_view, entry);
   caiji_operator_record_view_set_textures (self->record_view, NULL);
@@ -178,9 +182,10 @@ decided_cb (GObject      *source,
     return;
   set_deciding (self, FALSE);
   show_error (self, error);
-  if (!saved)
-    return;
-  g_signal_emit (self, signals[DECIDED], 0, _("The decision is saved."));
+  if (saved)
+    g_signal_emit (self, signals[DECIDED], 0, _("The decision is saved."));
+  /* Refused too: the record may have been decided elsewhere meanwhile
+   * (the central review, another desk), and must leave the queue. */
   caiji_operator_queue_page_refresh (self);
 }
 
