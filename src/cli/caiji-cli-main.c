@@ -26,6 +26,8 @@ static const CaijiCliCommand commands[] = {
     0, 0, caiji_cli_records_list },
   { "records", "show", N_("ID|UUID"), N_("Show one capture record with its status history"),
     1, 1, caiji_cli_records_show },
+  { "card", "read", N_("PATH"), N_("Read a picture of an ID card: which side, its quality and its fields"),
+    1, 1, caiji_cli_card_read },
   { "db", "check", NULL, N_("Check the database’s integrity and count what it holds"),
     0, 0, caiji_cli_db_check },
   { "db", "rekey", NULL, N_("Seal every protected value with a new data key"),
@@ -36,6 +38,10 @@ static const CaijiCliCommand commands[] = {
     0, 0, caiji_cli_audit_list },
   { "audit", "verify", NULL, N_("Check that no audit log entry was changed, removed or reordered"),
     0, 0, caiji_cli_audit_verify },
+  { "face", "detect", N_("IMAGE"), N_("Find the faces in a picture, with their landmarks and scores"),
+    1, 1, caiji_cli_face_detect },
+  { "face", "verify", NULL, N_("Compare a live picture with an ID photo (--photo FILE --live FILE)"),
+    0, 0, caiji_cli_face_verify },
 };
 
 static void
@@ -89,6 +95,13 @@ caiji_cli_usage_error (const CaijiCliCommand *command,
   return CAIJI_CLI_EXIT_USAGE;
 }
 
+CaijiCliExit
+caiji_cli_unexpected_argument (const CaijiCliCommand *command,
+                               const char            *argument)
+{
+  return caiji_cli_usage_error (command, _("unexpected argument “%s”"), argument);
+}
+
 static void
 merge_options (CaijiCli *cli,
                CaijiCli *parsed)
@@ -111,7 +124,7 @@ check_argument_count (const CaijiCliCommand *command,
   if (n < command->min_args)
     return caiji_cli_usage_error (command, _("missing argument %s"), _(command->parameters));
   if (command->max_args >= 0 && n > command->max_args)
-    return caiji_cli_usage_error (command, _("unexpected argument “%s”"), argv[1 + command->max_args]);
+    return caiji_cli_unexpected_argument (command, argv[1 + command->max_args]);
   return CAIJI_CLI_EXIT_OK;
 }
 

@@ -45,6 +45,8 @@ CaijiCliExit caiji_cli_parse_options (CaijiCli              *cli,
 CaijiCliExit caiji_cli_usage_error   (const CaijiCliCommand *command,
                                       const char            *format,
                                       ...) G_GNUC_PRINTF (2, 3);
+CaijiCliExit caiji_cli_unexpected_argument (const CaijiCliCommand *command,
+                                           const char            *argument);
 CaijiStore  *caiji_cli_open_store    (CaijiCli              *cli,
                                       gboolean               create,
                                       GError               **error);
@@ -55,10 +57,13 @@ CaijiCliExit caiji_cli_roster_import  (CaijiCli *cli, const CaijiCliCommand *com
 CaijiCliExit caiji_cli_roster_list    (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_records_list   (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_records_show   (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
+CaijiCliExit caiji_cli_card_read      (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_db_check       (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_db_rekey       (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_db_purge       (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_audit_list     (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_audit_verify   (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
+CaijiCliExit caiji_cli_face_detect    (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
+CaijiCliExit caiji_cli_face_verify    (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 
 G_END_DECLS

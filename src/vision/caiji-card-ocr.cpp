@@ -1,0 +1,187 @@
+/* caiji-card-ocr.cpp: the Tesseract models, loaded once per handle
+ *
+ * Two engines: chi_sim for Chinese text and eng for the number with a
+ * 0-9X whitelist.  Loading chi_sim takes a good part of a second, so a
+ * handle is kept per thread rather than per call.
+ */
+#include <tesseract/capi.h>
+
+#include <opencv2/imgproc.hpp>
+
+#include "caiji-card-private.h"
+#include "caiji-card-text.h"
+
+struct _CaijiCardOcr {
+  TessBaseAPI *engines[2];
+};
+
+G_DEFINE_QUARK (caiji-card-error-quark, caiji_card_error)
+
+static TessBaseAPI *
+load_engine (const char *language)
+{
+  TessBaseAPI *api = TessBaseAPICreate ();
+  /* Names and numbers are not dictionary words; the dictionaries only
+   * bias them toward common text.  These are load-time settings. */
+  char names[2][20] = { "load_system_dawg", "load_freq_dawg" };
+  char off[2][2] = { "0", "0" };
+  char *vars[2] = { names[0], names[1] };
+  char *values[2] = { off[0], off[1] };
+
+  /* NULL data path: TESSDATA_PREFIX, else Debian's tessdata. */
+  if (TessBaseAPIInit4 (api, NULL, language, tesseract::OEM_DEFAULT, NULL, 0, vars, values, 2, FALSE) != 0)
+    {
+      TessBaseAPIDelete (api);
+      return NULL;
+    }
+  return api;
+}
+
+CaijiCardOcr *
+caiji_card_ocr_new (GError **error)
+{
+  CaijiCardOcr *ocr = g_new0 (CaijiCardOcr, 1);
+
+  ocr->engines[CARD_OCR_CHINESE] = load_engine ("chi_sim");
+  ocr->engines[CARD_OCR_LATIN] = load_engine ("eng");
+  if (ocr->engines[CARD_OCR_CHINESE] == NULL || ocr->engines[CARD_OCR_LATIN] == NULL)
+    {
+      caiji_card_ocr_free (ocr);
+      /* An installation fault for the operator, not a candidate prompt. */
+      g_set_error_literal (error, CAIJI_CARD_ERROR, CAIJI_CARD_ERROR_OCR_UNAVAILABLE,
+                           "Text recognition is not installed (Tesseract with chi_sim and eng data).");
+      return NULL;
+    }
+  return ocr;
+}
+
+static GPrivate thread_ocr = G_PRIVATE_INIT ((GDestroyNotify) caiji_card_ocr_free);
+
+CaijiCardOcr *
+caiji_card_ocr_get_for_thread (GError **error)
+{
+  CaijiCardOcr *ocr = (CaijiCardOcr *) g_private_get (&thread_ocr);
+
+  if (ocr == NULL)
+    {
+      ocr = caiji_card_ocr_new (error);
+      if (ocr != NULL)
+        g_private_set (&thread_ocr, ocr);
+    }
+  return ocr;
+}
+
+void
+caiji_card_ocr_free (CaijiCardOcr *ocr)
+{
+  if (ocr == NULL)
+    return;
+  for (TessBaseAPI *api : ocr->engines)
+    if (api != NULL)
+      {
+        TessBaseAPIEnd (api);
+        TessBaseAPIDelete (api);
+      }
+  g_free (ocr);
+}
+
+static void
+set_image (TessBaseAPI   *api,
+           const cv::Mat &grey,
+           int            psm,
+           const char    *whitelist)
+{
+  TessBaseAPISetPageSegMode (api, (TessPageSegMode) psm);
+  TessBaseAPISetVariable (api, "tessedit_char_whitelist", whitelist != NULL ? whitelist : "");
+  TessBaseAPISetImage (api, grey.data, grey.cols, grey.rows, 1, (int) grey.step);
+  /* The card is printed at about 300 dpi-equivalent text heights here;
+   * saying so stops Tesseract guessing (and warning) per crop. */
+  TessBaseAPISetSourceResolution (api, 300);
+}
+
+std::string
+caiji_card_ocr_text (CaijiCardOcr  *ocr,
+                     CardOcrModel   model,
+                     const cv::Mat &grey,
+                     int            psm,
+                     const char    *whitelist)
+{
+  TessBaseAPI *api = ocr->engines[model];
+  cv::Mat continuous = grey.isContinuous () ? grey : grey.clone ();
+  char *text;
+  std::string out;
+
+  ETEXT_DESC *monitor = TessMonitorCreate ();
+
+  set_image (api, continuous, psm, whitelist);
+  /* Dense print (a page held up as a card) can keep Tesseract busy for
+   * seconds on one box; a card's few words never need that long. */
+  TessMonitorSetDeadlineMSecs (monitor, CARD_OCR_DEADLINE_MS);
+  text = TessBaseAPIRecognize (api, monitor) == 0 ? TessBaseAPIGetUTF8Text (api) : NULL;
+  TessMonitorDelete (monitor);
+  if (text != NULL)
+    out = text;
+  g_debug ("OCR %s %dx%d: %s", model == CARD_OCR_CHINESE ? "chi_sim" : "eng", grey.cols, grey.rows, out.c_str ());
+  TessDeleteText (text);
+  TessBaseAPIClear (api);
+  return out;
+}
+
+cv::Mat
+caiji_card_crop_grey (const cv::Mat      &card,
+                      const CaijiCardBox &box)
+{
+  cv::Mat grey;
+
+  cv::cvtColor (card (cv::Rect (box.x, box.y, box.width, box.height)), grey, cv::COLOR_BGR2GRAY);
+  return grey;
+}
+
+/* Each recognised character with the alternatives the recogniser also
+ * considered, best first: what a known name is verified against. */
+CardOcrChoices
+caiji_card_ocr_choices (CaijiCardOcr  *ocr,
+                        const cv::Mat &grey,
+                        int            psm)
+{
+  TessBaseAPI *api = ocr->engines[CARD_OCR_CHINESE];
+  cv::Mat continuous = grey.isContinuous () ? grey : grey.clone ();
+  CardOcrChoices out;
+  TessResultIterator *it;
+
+  set_image (api, continuous, psm, NULL);
+  TessBaseAPISetVariable (api, "lstm_choice_mode", "2");
+  if (TessBaseAPIRecognize (api, NULL) == 0 && (it = TessBaseAPIGetIterator (api)) != NULL)
+    {
+      do
+        {
+          /* An empty result has no word under the iterator, and asking it
+           * for choices then aborts inside Tesseract. */
+          char *symbol = TessResultIteratorGetUTF8Text (it, tesseract::RIL_SYMBOL);
+          TessChoiceIterator *choice;
+          std::vector<std::string> alternatives;
+
+          if (symbol == NULL)
+            break;
+          TessDeleteText (symbol);
+          choice = TessResultIteratorGetChoiceIterator (it);
+          if (choice == NULL)
+            continue;
+          do
+            {
+              const char *text = TessChoiceIteratorGetUTF8Text (choice);
+
+              if (text != NULL)
+                alternatives.emplace_back (text);
+            }
+          while (TessChoiceIteratorNext (choice));
+          TessChoiceIteratorDelete (choice);
+          out.push_back (alternatives);
+        }
+      while (TessResultIteratorNext (it, tesseract::RIL_SYMBOL));
+      TessResultIteratorDelete (it);
+    }
+  TessBaseAPISetVariable (api, "lstm_choice_mode", "0");
+  TessBaseAPIClear (api);
+  return out;
+}

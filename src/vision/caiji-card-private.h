@@ -1,0 +1,34 @@
+/* caiji-card-private.h: what the card pipeline's C++ files share */
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "caiji-card.h"
+#include "caiji-card-tuning.h"
+
+typedef enum {
+  CARD_OCR_CHINESE,   /* chi_sim: labels, names, addresses */
+  CARD_OCR_LATIN,     /* eng: the number, with a whitelist */
+} CardOcrModel;
+
+/* Tesseract page segmentation modes used here. */
+#define CARD_PSM_BLOCK 6
+#define CARD_PSM_LINE 7
+#define CARD_PSM_CHAR 10
+
+std::string caiji_card_ocr_text    (CaijiCardOcr     *ocr,
+                                    CardOcrModel      model,
+                                    const cv::Mat    &grey,
+                                    int               psm,
+                                    const char       *whitelist);
+cv::Mat     caiji_card_crop_grey   (const cv::Mat    &card,
+                                    const CaijiCardBox &box);
+
+typedef std::vector<std::vector<std::string>> CardOcrChoices;
+
+CardOcrChoices caiji_card_ocr_choices (CaijiCardOcr  *ocr,
+                                       const cv::Mat &grey,
+                                       int            psm);

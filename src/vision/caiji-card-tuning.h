@@ -1,0 +1,84 @@
+/* caiji-card-tuning.h: every threshold and layout box of the card pipeline, with why
+ *
+ * Boxes are in rectified-card pixels (CAIJI_CARD_WIDTH × CAIJI_CARD_HEIGHT,
+ * 10 px per mm), from the printed layout of the resident ID card.  They are
+ * deliberately looser than the text: Tesseract reads worse on crops
+ * trimmed tight to the glyphs.
+ */
+#pragma once
+
+typedef struct {
+  int x, y, width, height;
+} CaijiCardBox;
+
+/* ---- finding the card ---- */
+/* Frames are searched at this width; card edges survive, noise does not,
+ * and a 1280-px frame costs a quarter of the time. */
+#define CARD_FIND_WORK_WIDTH 640
+/* ID-1 is 85.6 / 54 = 1.585; ±15 % absorbs perspective up to ~30° tilt. */
+#define CARD_ASPECT 1.585
+#define CARD_ASPECT_TOLERANCE 0.15
+/* The card must span at least this share of the frame width (the issue's
+ * 25 %, with margin for tilt). */
+#define CARD_MIN_WIDTH_SHARE 0.20
+/* Share of sample points on each side that must lie on a detected edge.
+ * This is what removes quadrilaterals made of clutter.  Letting one faint
+ * side through at 55 % when the other three were at 95 % found a few more
+ * cards but also cropped wrong shapes (corner errors of 12-57 px), so no. */
+#define CARD_EDGE_SUPPORT 0.80
+/* Points within this many work pixels of a side count as on it. */
+#define CARD_EDGE_TOLERANCE 2
+/* |cos| between an edge pixel's gradient and the side's normal: within
+ * about 25°, so edges across the side (text, clutter) do not count. */
+#define CARD_EDGE_ALIGNMENT 0.9
+/* Colour difference (BGR distance) between the two sides of a card edge,
+ * CARD_STEP_OFFSET work pixels either side: clears thin lines on the
+ * desk, while a card differs from any desk it lies on. */
+#define CARD_STEP_OFFSET 4
+#define CARD_STEP_MIN 10
+/* A corner this close to the frame's edge (share of the frame's width,
+ * about 6 px at 1280) is probably cut. */
+#define CARD_BORDER_MARGIN 0.005
+
+/* ---- quality tips ---- */
+/* Focus is the variance of the Laplacian of the rectified card, scaled to
+ * its size in the frame (at most half size), divided by the card's
+ * intensity variance so that contrast and exposure do not count as
+ * sharpness.  Measured on 40 + 40 synthetic cards (seeds 3000-3139):
+ * sharp ones scored 0.10-0.82, defocused ones (σ = 0.6-0.9 % of the
+ * card's width) 0.02-0.09.  The gap is narrow at the small end. */
+#define CARD_FOCUS_MIN 0.095
+/* Blown-out pixels: all channels at or above this after a light blur. */
+#define CARD_GLARE_LEVEL 250
+/* Share of the card blown out before the text or photo is lost. */
+#define CARD_GLARE_MAX_SHARE 0.006
+
+/* ---- OCR ---- */
+/* One box of a card reads in 20-150 ms; a page of dense text in seconds. */
+#define CARD_OCR_DEADLINE_MS 600
+
+/* ---- side ---- */
+static const CaijiCardBox card_box_back_title = { 240, 50, 600, 210 };   /* 中华人民共和国 居民身份证 */
+static const CaijiCardBox card_box_front_label = { 40, 440, 250, 62 };   /* 公民身份号码 */
+/* In-order characters that must be recognised.  Look-alike cards print
+ * 中国…银行 (2 of 中华人民共和国) or …号码 (2 of 公民身份号码). */
+#define CARD_BACK_TITLE_MIN_OVERLAP 3     /* of 居民身份证 */
+#define CARD_BACK_COUNTRY_MIN_OVERLAP 5   /* of 中华人民共和国 */
+#define CARD_FRONT_LABEL_MIN_OVERLAP 4    /* of 公民身份号码 */
+
+/* ---- front fields ---- */
+/* The name is read with its 姓名 label: the label's known shape gives the
+ * recogniser context, where the two or three characters alone often
+ * come back empty.  Sex and nation share one line for the same reason. */
+static const CaijiCardBox card_box_name = { 40, 68, 520, 60 };
+/* Without the label, for checking a known name character by character. */
+static const CaijiCardBox card_box_name_value = { 140, 68, 420, 60 };
+static const CaijiCardBox card_box_sex_nation = { 140, 142, 420, 52 };
+static const CaijiCardBox card_box_birth = { 140, 207, 420, 52 };
+static const CaijiCardBox card_box_address = { 140, 272, 420, 150 };
+static const CaijiCardBox card_box_number = { 270, 438, 576, 62 };
+static const CaijiCardBox card_box_portrait = { 560, 50, 260, 320 };
+
+/* ---- back fields ---- */
+static const CaijiCardBox card_box_authority = { 305, 372, 540, 52 };
+static const CaijiCardBox card_box_validity = { 305, 437, 540, 52 };
