@@ -11,6 +11,7 @@
 
 #include "caiji-identify-page.h"
 #include "caiji-intro-page.h"
+#include "caiji-operator-mode.h"
 #include "caiji-page-dispatch.h"
 #include "caiji-placeholder-page.h"
 #include "caiji-review-page.h"
@@ -118,6 +119,14 @@ home_clicked_cb (CaijiWindow *self)
                        NULL, NULL);
 }
 
+/* Operator mode needs the store; without one there is nothing to operate. */
+static void
+operator_clicked_cb (CaijiWindow *self)
+{
+  if (self->wizard != NULL)
+    caiji_operator_mode_open (GTK_WINDOW (self), caiji_wizard_get_store (self->wizard));
+}
+
 static void
 quit_clicked_cb (CaijiWindow *self)
 {
@@ -159,6 +168,7 @@ caiji_window_class_init (CaijiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaijiWindow, intro_page);
   gtk_widget_class_bind_template_child (widget_class, CaijiWindow, store_error_page);
   gtk_widget_class_bind_template_callback (widget_class, home_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, operator_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, quit_clicked_cb);
 }
 
