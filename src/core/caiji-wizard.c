@@ -1219,3 +1219,11 @@ caiji_wizard_set_clock (CaijiWizard *self,
   g_return_if_fail (CAIJI_IS_WIZARD (self));
   self->now = now != NULL ? now : g_get_monotonic_time;
 }
+
+/* Operator mode works on the same store as the candidate's wizard. */
+CaijiStore *
+caiji_wizard_get_store (CaijiWizard *self)
+{
+  g_return_val_if_fail (CAIJI_IS_WIZARD (self), NULL);
+  return self->store;
+}

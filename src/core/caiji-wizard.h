@@ -131,6 +131,7 @@ gboolean                caiji_wizard_activate           (CaijiWizard            
 void                    caiji_wizard_reset              (CaijiWizard            *self);
 
 CaijiWizardPage         caiji_wizard_get_page           (CaijiWizard            *self);
+CaijiStore             *caiji_wizard_get_store          (CaijiWizard            *self);
 gboolean                caiji_wizard_is_busy            (CaijiWizard            *self);
 const CaijiCandidate   *caiji_wizard_get_candidate      (CaijiWizard            *self);
 gint64                  caiji_wizard_get_record_id      (CaijiWizard            *self);

@@ -19,7 +19,7 @@ if [[ -n $unlisted ]]; then
 fi
 echo "ok 1 - POTFILES.in lists every file with translatable strings"
 
-xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
+xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=g_dngettext:2,3 \
   --add-comments --files-from=po/POTFILES.in -o "$tmp/caiji.pot" 2>/dev/null
 msgmerge -q --no-wrap --no-fuzzy-matching -o "$tmp/merged.po" po/zh_CN.po "$tmp/caiji.pot"
 missing=$(msgattrib --no-wrap --untranslated --no-obsolete "$tmp/merged.po" | grep -c '^msgid ' || true)

@@ -117,30 +117,17 @@ static void
 key_pressed_cb (CaijiIdentifyPage *self,
                 const char        *key)
 {
-  const char *text = gtk_editable_get_text (self->target);
-  g_autofree char *longer = NULL;
-
-  if (strlen (text) >= max_length (self, self->target))
+  if (!caiji_keypad_append_to (self->target, key, max_length (self, self->target)))
     return;
-  longer = g_strconcat (text, key, NULL);
-  gtk_editable_set_text (self->target, longer);
-  gtk_editable_set_position (self->target, -1);
-
-  if (self->target == GTK_EDITABLE (self->id_row) && strlen (longer) == CAIJI_ID_NUMBER_LENGTH)
+  if (self->target == GTK_EDITABLE (self->id_row) &&
+      strlen (gtk_editable_get_text (self->target)) == CAIJI_ID_NUMBER_LENGTH)
     set_target (self, self->password_row);
 }
 
 static void
 backspace_pressed_cb (CaijiIdentifyPage *self)
 {
-  const char *text = gtk_editable_get_text (self->target);
-  g_autofree char *shorter = NULL;
-
-  if (text[0] == '\0')
-    return;
-  shorter = g_strndup (text, strlen (text) - 1);
-  gtk_editable_set_text (self->target, shorter);
-  gtk_editable_set_position (self->target, -1);
+  caiji_keypad_backspace_in (self->target);
 }
 
 static void

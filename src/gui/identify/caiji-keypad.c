@@ -5,9 +5,12 @@
  * The keys never take the focus: the entry being typed into keeps it.
  *
  * Signals: "key-pressed" (the key's character as a string) and
- * "backspace-pressed".
+ * "backspace-pressed".  Property "x-key-visible": the X key belongs to ID
+ * numbers; a PIN pad hides it.
  */
 #include "caiji-config.h"
+
+#include <string.h>
 
 #include "caiji-keypad.h"
 
@@ -15,6 +18,7 @@ struct _CaijiKeypad {
   AdwBin     parent_instance;
 
   GtkButton *backspace_button;
+  GtkButton *x_button;
 };
 
 G_DEFINE_FINAL_TYPE (CaijiKeypad, caiji_keypad, ADW_TYPE_BIN)
@@ -26,6 +30,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_X_KEY_VISIBLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Callbacks */
 
@@ -45,6 +57,42 @@ backspace_clicked_cb (CaijiKeypad *self)
 /* GObject */
 
 static void
+caiji_keypad_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  CaijiKeypad *self = CAIJI_KEYPAD (object);
+
+  switch (prop_id)
+    {
+    case PROP_X_KEY_VISIBLE:
+      g_value_set_boolean (value, gtk_widget_get_visible (GTK_WIDGET (self->x_button)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+caiji_keypad_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  CaijiKeypad *self = CAIJI_KEYPAD (object);
+
+  switch (prop_id)
+    {
+    case PROP_X_KEY_VISIBLE:
+      gtk_widget_set_visible (GTK_WIDGET (self->x_button), g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 caiji_keypad_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), CAIJI_TYPE_KEYPAD);
@@ -59,6 +107,13 @@ caiji_keypad_class_init (CaijiKeypadClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = caiji_keypad_dispose;
+  object_class->get_property = caiji_keypad_get_property;
+  object_class->set_property = caiji_keypad_set_property;
+
+  properties[PROP_X_KEY_VISIBLE] =
+    g_param_spec_boolean ("x-key-visible", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[KEY_PRESSED] = g_signal_new ("key-pressed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -68,6 +123,7 @@ caiji_keypad_class_init (CaijiKeypadClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/caiji/Kiosk/ui/caiji-keypad.ui");
   gtk_widget_class_bind_template_child (widget_class, CaijiKeypad, backspace_button);
+  gtk_widget_class_bind_template_child (widget_class, CaijiKeypad, x_button);
   gtk_widget_class_bind_template_callback (widget_class, key_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, backspace_clicked_cb);
   gtk_widget_class_set_css_name (widget_class, "keypad");
@@ -85,4 +141,33 @@ GtkWidget *
 caiji_keypad_new (void)
 {
   return g_object_new (CAIJI_TYPE_KEYPAD, NULL);
+}
+
+gboolean
+caiji_keypad_append_to (GtkEditable *target,
+                        const char  *key,
+                        gsize        max_length)
+{
+  const char *text = gtk_editable_get_text (target);
+  g_autofree char *longer = NULL;
+
+  if (strlen (text) >= max_length)
+    return FALSE;
+  longer = g_strconcat (text, key, NULL);
+  gtk_editable_set_text (target, longer);
+  gtk_editable_set_position (target, -1);
+  return TRUE;
+}
+
+void
+caiji_keypad_backspace_in (GtkEditable *target)
+{
+  const char *text = gtk_editable_get_text (target);
+  g_autofree char *shorter = NULL;
+
+  if (text[0] == '\0')
+    return;
+  shorter = g_strndup (text, strlen (text) - 1);
+  gtk_editable_set_text (target, shorter);
+  gtk_editable_set_position (target, -1);
 }

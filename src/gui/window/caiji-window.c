@@ -14,6 +14,7 @@
 #include "caiji-identify-page.h"
 #include "caiji-idle-watch.h"
 #include "caiji-intro-page.h"
+#include "caiji-operator-mode.h"
 #include "caiji-page-dispatch.h"
 #include "caiji-photo-page.h"
 #include "caiji-result-page.h"
@@ -110,6 +111,14 @@ home_clicked_cb (CaijiWindow *self)
                        NULL, NULL);
 }
 
+/* Operator mode needs the store; without one there is nothing to operate. */
+static void
+operator_clicked_cb (CaijiWindow *self)
+{
+  if (self->wizard != NULL)
+    caiji_operator_mode_open (GTK_WINDOW (self), caiji_wizard_get_store (self->wizard));
+}
+
 static void
 idle_warning_cb (CaijiWindow *self,
                  guint        seconds_left)
@@ -202,6 +211,7 @@ caiji_window_class_init (CaijiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaijiWindow, idle_revealer);
   gtk_widget_class_bind_template_child (widget_class, CaijiWindow, idle_label);
   gtk_widget_class_bind_template_callback (widget_class, home_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, operator_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, quit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, idle_continue_clicked_cb);
 }
