@@ -15,10 +15,10 @@
 #include "caiji-id-number.h"
 #include "caiji-identify-page.h"
 #include "caiji-photo-page.h"
+#include "caiji-test-gtk.h"
 #include "caiji-test-utils.h"
 #include "caiji-texts.h"
 
-#define WAIT_LIMIT_SECONDS 60
 #define DEMO_PICTURE_MS 300
 
 void
@@ -78,29 +78,39 @@ caiji_gui_fixture_tear_down (CaijiGuiFixture *fixture,
   g_clear_object (&fixture->wizard);
   g_clear_object (&fixture->store);
   caiji_candidate_free (fixture->candidate);
-  caiji_gui_settle ();
+  caiji_test_settle ();
   caiji_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
 /* Waiting */
 
+typedef struct {
+  CaijiGuiFixture   *fixture;
+  CaijiGuiCondition  condition;
+  gconstpointer      data;
+} Wait;
+
+static gboolean
+wait_holds (gpointer data)
+{
+  Wait *wait = data;
+
+  return wait->condition (wait->fixture, wait->data);
+}
+
+/* What is awaited goes to the log, so a run that gives up says where. */
 void
 caiji_gui_wait (CaijiGuiFixture   *fixture,
                 CaijiGuiCondition  condition,
                 gconstpointer      data,
                 const char        *what)
 {
-  gint64 give_up = g_get_monotonic_time () + WAIT_LIMIT_SECONDS * G_USEC_PER_SEC;
+  Wait wait = { fixture, condition, data };
 
-  while (!condition (fixture, data))
-    {
-      if (g_get_monotonic_time () > give_up)
-        g_error ("Gave up waiting for %s (the window shows \"%s\")", what,
-                 caiji_window_get_visible_page (fixture->window));
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  if (!condition (fixture, data))
+    g_test_message ("waiting for %s", what);
+  caiji_test_wait_until (wait_holds, &wait);
 }
 
 static gboolean
@@ -169,18 +179,6 @@ caiji_gui_wait_label (CaijiGuiFixture *fixture,
   caiji_gui_wait (fixture, label_is, &wanted, text);
 }
 
-/* Lets pending idles, layout and drawing run. */
-void
-caiji_gui_settle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
-
 /* Finding and pressing */
 
 GtkWidget *
@@ -199,35 +197,6 @@ caiji_gui_page (CaijiGuiFixture *fixture,
                 const char      *name)
 {
   return caiji_gui_child (fixture->window, CAIJI_TYPE_WINDOW, name);
-}
-
-GtkWidget *
-caiji_gui_find_button (GtkWidget  *root,
-                       const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      found = caiji_gui_find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* What a tap does: only a sensitive, visible button can be tapped. */
-void
-caiji_gui_press (GtkWidget *button)
-{
-  g_assert_true (GTK_IS_BUTTON (button));
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_assert_true (gtk_widget_is_visible (button));
-  g_signal_emit_by_name (button, "clicked");
 }
 
 const char *
@@ -264,7 +233,7 @@ type_on_keypad (CaijiGuiFixture *fixture,
     {
       char key[2] = { *c, '\0' };
 
-      caiji_gui_press (caiji_gui_find_button (keypad, key));
+      caiji_test_press (caiji_test_find_button (keypad, key));
     }
 }
 
@@ -275,7 +244,7 @@ caiji_gui_sign_in (CaijiGuiFixture *fixture)
 
   type_on_keypad (fixture, id_number);
   type_on_keypad (fixture, id_number + CAIJI_ID_NUMBER_LENGTH - CAIJI_ID_PASSWORD_LENGTH);
-  caiji_gui_press (caiji_gui_child (caiji_gui_page (fixture, "identify_page"), CAIJI_TYPE_IDENTIFY_PAGE,
+  caiji_test_press (caiji_gui_child (caiji_gui_page (fixture, "identify_page"), CAIJI_TYPE_IDENTIFY_PAGE,
                                     "sign_in_button"));
   caiji_gui_wait_page (fixture, "review");
 }
@@ -284,9 +253,9 @@ void
 caiji_gui_reach_card (CaijiGuiFixture *fixture)
 {
   caiji_gui_sign_in (fixture);
-  caiji_gui_press (caiji_gui_find_button (caiji_gui_page (fixture, "review_page"), caiji_text (CAIJI_TEXT_CONFIRM)));
+  caiji_test_press (caiji_test_find_button (caiji_gui_page (fixture, "review_page"), caiji_text (CAIJI_TEXT_CONFIRM)));
   caiji_gui_wait_page (fixture, "intro");
-  caiji_gui_press (caiji_gui_find_button (caiji_gui_page (fixture, "intro_page"), caiji_text (CAIJI_TEXT_START_CAPTURE)));
+  caiji_test_press (caiji_test_find_button (caiji_gui_page (fixture, "intro_page"), caiji_text (CAIJI_TEXT_START_CAPTURE)));
   caiji_gui_wait_page (fixture, "card");
 }
 
@@ -311,7 +280,7 @@ caiji_gui_take_card (CaijiGuiFixture *fixture,
     }
   caiji_scripted_analyzer_set_card (fixture->analyzer, reading, CAIJI_CARD_TIP_STANDARD);
   caiji_gui_wait_sensitive (fixture, take);
-  caiji_gui_press (take);
+  caiji_test_press (take);
 }
 
 /* On step 1: both sides accepted, then 下一步. */
@@ -327,7 +296,7 @@ caiji_gui_complete_card (CaijiGuiFixture *fixture)
   caiji_gui_take_card (fixture, CAIJI_CARD_SIDE_BACK, CAIJI_CARD_SIDE_BACK);
   caiji_gui_wait_label (fixture, caiji_gui_child (back, CAIJI_TYPE_CARD_SLOT, "state_label"), "Accepted");
   caiji_gui_wait_sensitive (fixture, card_page);
-  caiji_gui_press (caiji_gui_child (card_page, CAIJI_TYPE_CARD_PAGE, "next_button"));
+  caiji_test_press (caiji_gui_child (card_page, CAIJI_TYPE_CARD_PAGE, "next_button"));
   caiji_gui_wait_page (fixture, "photo");
 }
 
@@ -366,7 +335,7 @@ caiji_gui_upload_photo (CaijiGuiFixture *fixture,
   g_autoptr(GError) error = NULL;
   GtkWindow *chooser;
 
-  caiji_gui_press (caiji_gui_child (photo_page, CAIJI_TYPE_PHOTO_PAGE, "upload_button"));
+  caiji_test_press (caiji_gui_child (photo_page, CAIJI_TYPE_PHOTO_PAGE, "upload_button"));
   caiji_gui_wait (fixture, chooser_open, NULL, "the file chooser");
   chooser = caiji_gui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error));
@@ -394,6 +363,6 @@ caiji_gui_reach_face (CaijiGuiFixture *fixture)
   caiji_gui_upload_photo (fixture, "testdata/faces/obama/obama_1.jpg");
   caiji_gui_wait (fixture, photo_kept, upload, "the ID photo to be kept");
   caiji_gui_wait_sensitive (fixture, photo_page);
-  caiji_gui_press (caiji_gui_child (photo_page, CAIJI_TYPE_PHOTO_PAGE, "next_button"));
+  caiji_test_press (caiji_gui_child (photo_page, CAIJI_TYPE_PHOTO_PAGE, "next_button"));
   caiji_gui_wait_page (fixture, "face");
 }

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "caiji-camera-keeper.h"
+#include "caiji-test-gtk.h"
 #include "caiji-scripted-analyzer.h"
 #include "caiji-store.h"
 #include "caiji-window.h"
@@ -53,16 +54,12 @@ void        caiji_gui_wait_visible      (CaijiGuiFixture  *fixture,
 void        caiji_gui_wait_label        (CaijiGuiFixture  *fixture,
                                          GtkWidget        *label,
                                          const char       *text);
-void        caiji_gui_settle            (void);
 
 GtkWidget  *caiji_gui_child             (gpointer          widget,
                                          GType             type,
                                          const char       *name);
 GtkWidget  *caiji_gui_page              (CaijiGuiFixture  *fixture,
                                          const char       *name);
-GtkWidget  *caiji_gui_find_button       (GtkWidget        *root,
-                                         const char       *label);
-void        caiji_gui_press             (GtkWidget        *button);
 const char *caiji_gui_label             (GtkWidget        *label);
 GtkWindow  *caiji_gui_find_toplevel     (GType             type);
 

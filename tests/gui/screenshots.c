@@ -28,27 +28,9 @@ static void
 save_widget (GtkWidget  *widget,
              const char *name)
 {
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
-  g_autofree char *file = g_strdup_printf ("%02u-%s.png", ++shot_number, name);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width, height;
+  g_autofree char *numbered = g_strdup_printf ("%02u-%s", ++shot_number, name);
 
-  caiji_gui_settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
+  caiji_test_screenshot (widget, numbered);
 }
 
 static void
@@ -123,7 +105,7 @@ shoot_card_step (Fixture *fixture)
   caiji_gui_wait (fixture, view_ready, caiji_gui_child (front, CAIJI_TYPE_CARD_SLOT, "view"), "the preview");
   caiji_gui_wait_visible (fixture, caiji_gui_child (caiji_gui_child (front, CAIJI_TYPE_CARD_SLOT, "view"),
                                                     CAIJI_TYPE_CAMERA_VIEW, "tip_label"));
-  caiji_gui_press (child (fixture, "card_page", CAIJI_TYPE_CARD_PAGE, "next_button"));
+  caiji_test_press (child (fixture, "card_page", CAIJI_TYPE_CARD_PAGE, "next_button"));
   caiji_gui_wait_visible (fixture, child (fixture, "card_page", CAIJI_TYPE_CARD_PAGE, "error_label"));
   shoot (fixture, "card-live-front-missing");
 
@@ -132,28 +114,28 @@ shoot_card_step (Fixture *fixture)
   dialog = caiji_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   shoot (fixture, "card-refusal-dialog-behind");
   save_widget (GTK_WIDGET (dialog), "card-refusal-dialog");
-  caiji_gui_press (caiji_gui_find_button (GTK_WIDGET (dialog), caiji_text (CAIJI_TEXT_BACK_HOME)));
-  caiji_gui_settle ();
+  caiji_test_press (caiji_test_find_button (GTK_WIDGET (dialog), caiji_text (CAIJI_TEXT_BACK_HOME)));
+  caiji_test_settle ();
   caiji_gui_wait_sensitive (fixture, caiji_gui_page (fixture, "card_page"));
   shoot (fixture, "card-refused");
 
   /* The kiosk's own analyzer until the vision lands. */
   caiji_scripted_analyzer_set_card (fixture->analyzer, NULL, CAIJI_CARD_TIP_UNKNOWN);
   caiji_gui_wait_sensitive (fixture, caiji_gui_child (back, CAIJI_TYPE_CARD_SLOT, "take_button"));
-  caiji_gui_press (caiji_gui_child (back, CAIJI_TYPE_CARD_SLOT, "take_button"));
+  caiji_test_press (caiji_gui_child (back, CAIJI_TYPE_CARD_SLOT, "take_button"));
   caiji_gui_wait (fixture, still_shown, caiji_gui_child (back, CAIJI_TYPE_CARD_SLOT, "view"), "the taken card");
   caiji_gui_wait_sensitive (fixture, caiji_gui_page (fixture, "card_page"));
   shoot (fixture, "card-reading-unavailable");
 
-  caiji_gui_press (caiji_gui_child (back, CAIJI_TYPE_CARD_SLOT, "take_button"));
-  caiji_gui_press (caiji_gui_child (front, CAIJI_TYPE_CARD_SLOT, "take_button"));
+  caiji_test_press (caiji_gui_child (back, CAIJI_TYPE_CARD_SLOT, "take_button"));
+  caiji_test_press (caiji_gui_child (front, CAIJI_TYPE_CARD_SLOT, "take_button"));
   caiji_gui_take_card (fixture, CAIJI_CARD_SIDE_FRONT, CAIJI_CARD_SIDE_FRONT);
   caiji_gui_wait_label (fixture, caiji_gui_child (front, CAIJI_TYPE_CARD_SLOT, "state_label"), _("Accepted"));
   caiji_gui_take_card (fixture, CAIJI_CARD_SIDE_BACK, CAIJI_CARD_SIDE_BACK);
   caiji_gui_wait_label (fixture, caiji_gui_child (back, CAIJI_TYPE_CARD_SLOT, "state_label"), _("Accepted"));
   caiji_gui_wait_sensitive (fixture, caiji_gui_page (fixture, "card_page"));
   shoot (fixture, "card-accepted");
-  caiji_gui_press (child (fixture, "card_page", CAIJI_TYPE_CARD_PAGE, "next_button"));
+  caiji_test_press (child (fixture, "card_page", CAIJI_TYPE_CARD_PAGE, "next_button"));
   caiji_gui_wait_page (fixture, "photo");
 }
 
@@ -171,7 +153,7 @@ shoot_photo_step (Fixture *fixture)
   GtkWidget *error_label = child (fixture, "photo_page", CAIJI_TYPE_PHOTO_PAGE, "error_label");
 
   shoot (fixture, "photo-empty");
-  caiji_gui_press (child (fixture, "photo_page", CAIJI_TYPE_PHOTO_PAGE, "next_button"));
+  caiji_test_press (child (fixture, "photo_page", CAIJI_TYPE_PHOTO_PAGE, "next_button"));
   caiji_gui_wait_visible (fixture, error_label);
   shoot (fixture, "photo-missing");
   caiji_scripted_analyzer_set_photo (fixture->analyzer, 0, NULL, 0.4);
@@ -183,7 +165,7 @@ shoot_photo_step (Fixture *fixture)
   caiji_gui_upload_photo (fixture, "testdata/faces/obama/obama_1.jpg");
   caiji_gui_wait (fixture, photo_kept, NULL, "the photo to be kept");
   shoot (fixture, "photo-accepted");
-  caiji_gui_press (child (fixture, "photo_page", CAIJI_TYPE_PHOTO_PAGE, "next_button"));
+  caiji_test_press (child (fixture, "photo_page", CAIJI_TYPE_PHOTO_PAGE, "next_button"));
   caiji_gui_wait_page (fixture, "face");
 }
 
@@ -192,21 +174,21 @@ start_recognition (Fixture *fixture)
 {
   caiji_scripted_analyzer_set_face (fixture->analyzer, TRUE);
   caiji_gui_wait_visible (fixture, face (fixture, "start_button"));
-  caiji_gui_press (face (fixture, "start_button"));
+  caiji_test_press (face (fixture, "start_button"));
 }
 
 static void
 test_review_path (Fixture       *fixture,
                   gconstpointer  data)
 {
-  caiji_gui_settle ();
+  caiji_test_settle ();
   shoot (fixture, "identify");
   caiji_gui_sign_in (fixture);
   shoot (fixture, "review");
-  caiji_gui_press (caiji_gui_find_button (caiji_gui_page (fixture, "review_page"), caiji_text (CAIJI_TEXT_CONFIRM)));
+  caiji_test_press (caiji_test_find_button (caiji_gui_page (fixture, "review_page"), caiji_text (CAIJI_TEXT_CONFIRM)));
   caiji_gui_wait_page (fixture, "intro");
   shoot (fixture, "intro");
-  caiji_gui_press (caiji_gui_find_button (caiji_gui_page (fixture, "intro_page"), caiji_text (CAIJI_TEXT_START_CAPTURE)));
+  caiji_test_press (caiji_test_find_button (caiji_gui_page (fixture, "intro_page"), caiji_text (CAIJI_TEXT_START_CAPTURE)));
   caiji_gui_wait_page (fixture, "card");
   shoot_card_step (fixture);
   shoot_photo_step (fixture);
@@ -217,14 +199,14 @@ test_review_path (Fixture       *fixture,
   caiji_gui_wait_visible (fixture, face (fixture, "start_button"));
   shoot (fixture, "face-detected");
   caiji_scripted_analyzer_set_match (fixture->analyzer, CAIJI_FACE_OUTCOME_UNAVAILABLE, 0);
-  caiji_gui_press (face (fixture, "start_button"));
+  caiji_test_press (face (fixture, "start_button"));
   caiji_gui_wait_visible (fixture, face (fixture, "review_button"));
   caiji_gui_wait (fixture, view_ready, face (fixture, "view"), "the preview");
   shoot (fixture, "face-matcher-unavailable");
-  caiji_gui_press (face (fixture, "review_button"));
+  caiji_test_press (face (fixture, "review_button"));
   caiji_gui_wait_visible (fixture, face (fixture, "submit_button"));
   shoot (fixture, "face-review-photo");
-  caiji_gui_press (face (fixture, "submit_button"));
+  caiji_test_press (face (fixture, "submit_button"));
   caiji_gui_wait_page (fixture, "submitted");
   shoot (fixture, "submitted");
 }
@@ -240,7 +222,7 @@ test_pass_path (Fixture       *fixture,
   caiji_gui_wait (fixture, view_ready, face (fixture, "view"), "the preview");
   shoot (fixture, "face-failed");
   caiji_scripted_analyzer_set_face (fixture->analyzer, FALSE);
-  caiji_gui_press (face (fixture, "retry_button"));
+  caiji_test_press (face (fixture, "retry_button"));
   caiji_scripted_analyzer_set_match (fixture->analyzer, CAIJI_FACE_OUTCOME_MATCH, 0.8);
   start_recognition (fixture);
   caiji_gui_wait_page (fixture, "passed");
@@ -260,7 +242,7 @@ test_camera_problem (Fixture       *fixture,
                      gconstpointer  data)
 {
   caiji_gui_reach_card (fixture);
-  caiji_gui_settle ();
+  caiji_test_settle ();
   shoot (fixture, "card-camera-problem");
 }
 

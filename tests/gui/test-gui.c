@@ -32,7 +32,7 @@ type_on_keypad (Fixture    *fixture,
     {
       char key[2] = { *c, '\0' };
 
-      caiji_gui_press (caiji_gui_find_button (keypad, key));
+      caiji_test_press (caiji_test_find_button (keypad, key));
     }
 }
 
@@ -50,7 +50,7 @@ sign_in (Fixture    *fixture,
 {
   type_on_keypad (fixture, id_number);
   type_on_keypad (fixture, password);
-  caiji_gui_press (identify_child (fixture, "sign_in_button"));
+  caiji_test_press (identify_child (fixture, "sign_in_button"));
 }
 
 typedef gboolean (*Condition) (Fixture *fixture);
@@ -113,7 +113,7 @@ test_sign_in_review_confirm (Fixture       *fixture,
   /* The sign-in fields are emptied for the next candidate. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (identify_child (fixture, "id_row"))), ==, "");
 
-  caiji_gui_press (caiji_gui_child (review, CAIJI_TYPE_REVIEW_PAGE, "confirm_button"));
+  caiji_test_press (caiji_gui_child (review, CAIJI_TYPE_REVIEW_PAGE, "confirm_button"));
   wait_until (fixture, on_intro);
   g_assert_cmpint (caiji_wizard_get_record_id (fixture->wizard), >, 0);
 }
@@ -174,9 +174,9 @@ test_keypad_editing (Fixture       *fixture,
   const char *id_number = fixture->candidate->id_number;
 
   type_on_keypad (fixture, "12");
-  caiji_gui_press (caiji_gui_child (keypad, CAIJI_TYPE_KEYPAD, "backspace_button"));
+  caiji_test_press (caiji_gui_child (keypad, CAIJI_TYPE_KEYPAD, "backspace_button"));
   g_assert_cmpstr (gtk_editable_get_text (id_row), ==, "1");
-  caiji_gui_press (caiji_gui_child (keypad, CAIJI_TYPE_KEYPAD, "backspace_button"));
+  caiji_test_press (caiji_gui_child (keypad, CAIJI_TYPE_KEYPAD, "backspace_button"));
   g_assert_cmpstr (gtk_editable_get_text (id_row), ==, "");
 
   /* A full ID number moves the keypad on to the password, which stops at
@@ -203,7 +203,7 @@ test_empty_password_is_not_a_failure (Fixture       *fixture,
   const char *wrong = g_str_equal (right, "111111") ? "222222" : "111111";
 
   type_on_keypad (fixture, id_number);
-  caiji_gui_press (identify_child (fixture, "sign_in_button"));
+  caiji_test_press (identify_child (fixture, "sign_in_button"));
   g_assert_true (identify_error_shown (fixture));
   g_assert_false (caiji_wizard_is_busy (fixture->wizard));
 
@@ -212,12 +212,12 @@ test_empty_password_is_not_a_failure (Fixture       *fixture,
   for (guint i = 1; i < CAIJI_WIZARD_MAX_SIGN_IN_FAILURES; i++)
     {
       type_on_keypad (fixture, wrong);
-      caiji_gui_press (identify_child (fixture, "sign_in_button"));
+      caiji_test_press (identify_child (fixture, "sign_in_button"));
       wait_until (fixture, identify_idle);
       g_assert_nonnull (strstr (label_text (identify_child (fixture, "error_label")), "Wrong password"));
     }
   type_on_keypad (fixture, right);
-  caiji_gui_press (identify_child (fixture, "sign_in_button"));
+  caiji_test_press (identify_child (fixture, "sign_in_button"));
   wait_until (fixture, on_review);
 }
 
@@ -235,7 +235,7 @@ test_home_forgets_candidate (Fixture       *fixture,
   wait_until (fixture, on_review);
   g_assert_true (gtk_widget_get_visible (home));
 
-  caiji_gui_press (home);
+  caiji_test_press (home);
   while (g_strcmp0 (caiji_window_get_visible_page (fixture->window), "identify") != 0)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (label_text (id_label), ==, "");

@@ -92,7 +92,7 @@ expect_refusal_dialog (Fixture    *fixture,
   caiji_gui_wait (fixture, dialog_shown, NULL, "the refusal dialog");
   dialog = ADW_MESSAGE_DIALOG (caiji_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, prompt);
-  caiji_gui_press (caiji_gui_find_button (GTK_WIDGET (dialog), caiji_text (CAIJI_TEXT_BACK_HOME)));
+  caiji_test_press (caiji_test_find_button (GTK_WIDGET (dialog), caiji_text (CAIJI_TEXT_BACK_HOME)));
   caiji_gui_wait (fixture, dialog_gone, NULL, "the refusal dialog to close");
   g_assert_cmpstr (caiji_window_get_visible_page (fixture->window), ==, "card");
 }
@@ -104,19 +104,19 @@ start_recognition (Fixture *fixture)
   caiji_gui_wait_label (fixture, face_child (fixture, "prompt_label"), caiji_text (CAIJI_TEXT_FACE_DETECTED));
   g_assert_true (gtk_widget_is_visible (face_child (fixture, "retry_button")));
   caiji_gui_wait_visible (fixture, face_child (fixture, "start_button"));
-  caiji_gui_press (face_child (fixture, "start_button"));
+  caiji_test_press (face_child (fixture, "start_button"));
 }
 
 static void
 submit_for_review (Fixture *fixture)
 {
   caiji_gui_wait_visible (fixture, face_child (fixture, "review_button"));
-  caiji_gui_press (face_child (fixture, "review_button"));
+  caiji_test_press (face_child (fixture, "review_button"));
   caiji_gui_wait_label (fixture, face_child (fixture, "prompt_label"), caiji_text (CAIJI_TEXT_REVIEW_PHOTO_SHOWN));
   caiji_gui_wait_visible (fixture, face_child (fixture, "submit_button"));
   g_assert_true (gtk_widget_is_visible (face_child (fixture, "retake_button")));
   g_assert_false (gtk_widget_is_visible (face_child (fixture, "start_button")));
-  caiji_gui_press (face_child (fixture, "submit_button"));
+  caiji_test_press (face_child (fixture, "submit_button"));
   caiji_gui_wait_page (fixture, "submitted");
 }
 
@@ -140,12 +140,12 @@ test_pass_path (Fixture       *fixture,
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (photo_child (fixture, "upload_button"))), ==,
                    caiji_text (CAIJI_TEXT_UPLOAD_ID_PHOTO));
 
-  caiji_gui_press (photo_child (fixture, "previous_button"));
+  caiji_test_press (photo_child (fixture, "previous_button"));
   caiji_gui_wait_page (fixture, "card");
   /* Back on step 1 the card read before is still there. */
   g_assert_cmpstr (caiji_gui_label (card_child (fixture, "name_value")), ==, fixture->candidate->name);
   caiji_gui_wait_sensitive (fixture, caiji_gui_page (fixture, "card_page"));
-  caiji_gui_press (card_child (fixture, "next_button"));
+  caiji_test_press (card_child (fixture, "next_button"));
   caiji_gui_wait_page (fixture, "photo");
 
   caiji_scripted_analyzer_set_photo (fixture->analyzer, 1, NULL, 0.92);
@@ -154,7 +154,7 @@ test_pass_path (Fixture       *fixture,
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (photo_child (fixture, "upload_button"))), ==,
                    caiji_text (CAIJI_TEXT_UPLOAD_AGAIN));
   caiji_gui_wait_sensitive (fixture, caiji_gui_page (fixture, "photo_page"));
-  caiji_gui_press (photo_child (fixture, "next_button"));
+  caiji_test_press (photo_child (fixture, "next_button"));
   caiji_gui_wait_page (fixture, "face");
 
   caiji_scripted_analyzer_set_match (fixture->analyzer, CAIJI_FACE_OUTCOME_MATCH, 0.83);
@@ -169,7 +169,7 @@ test_pass_path (Fixture       *fixture,
   g_assert_cmpint (caiji_scripted_analyzer_get_matches (fixture->analyzer), ==, 1);
   g_assert_cmpint (caiji_wizard_get_record_status (fixture->wizard), ==, CAIJI_RECORD_CAPTURED);
 
-  caiji_gui_press (result_child (fixture, "passed_page", "home_button"));
+  caiji_test_press (result_child (fixture, "passed_page", "home_button"));
   caiji_gui_wait_page (fixture, "identify");
 }
 
@@ -188,16 +188,16 @@ test_fail_path (Fixture       *fixture,
 
   /* 重新识别 goes back to looking for a face. */
   caiji_scripted_analyzer_set_face (fixture->analyzer, FALSE);
-  caiji_gui_press (face_child (fixture, "retry_button"));
+  caiji_test_press (face_child (fixture, "retry_button"));
   caiji_gui_wait_label (fixture, face_child (fixture, "prompt_label"), caiji_text (CAIJI_TEXT_NO_FACE));
   start_recognition (fixture);
   caiji_gui_wait_label (fixture, face_child (fixture, "prompt_label"), caiji_text (CAIJI_TEXT_FACE_FAILED));
 
   /* 拍照审核 → 重拍 → 拍照审核 → 提交审核 */
   caiji_gui_wait_visible (fixture, face_child (fixture, "review_button"));
-  caiji_gui_press (face_child (fixture, "review_button"));
+  caiji_test_press (face_child (fixture, "review_button"));
   caiji_gui_wait_visible (fixture, face_child (fixture, "retake_button"));
-  caiji_gui_press (face_child (fixture, "retake_button"));
+  caiji_test_press (face_child (fixture, "retake_button"));
   caiji_gui_wait_label (fixture, face_child (fixture, "prompt_label"), caiji_text (CAIJI_TEXT_FACE_FAILED));
   submit_for_review (fixture);
 
@@ -239,7 +239,7 @@ test_wrong_side_and_non_card (Fixture       *fixture,
   g_assert_cmpint (caiji_wizard_get_card_slot (fixture->wizard, CAIJI_CARD_SIDE_BACK), ==, CAIJI_SLOT_REFUSED);
 
   /* 重拍 brings the preview back, and the right side is then accepted. */
-  caiji_gui_press (slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "take_button"));
+  caiji_test_press (slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "take_button"));
   caiji_gui_take_card (fixture, CAIJI_CARD_SIDE_FRONT, CAIJI_CARD_SIDE_FRONT);
   caiji_gui_wait_label (fixture, slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "state_label"), "Accepted");
   g_assert_cmpstr (caiji_gui_label (card_child (fixture, "name_value")), ==, fixture->candidate->name);
@@ -253,13 +253,13 @@ test_next_needs_both_sides (Fixture       *fixture,
 
   caiji_gui_reach_card (fixture);
   caiji_gui_wait_sensitive (fixture, caiji_gui_page (fixture, "card_page"));
-  caiji_gui_press (card_child (fixture, "next_button"));
+  caiji_test_press (card_child (fixture, "next_button"));
   caiji_gui_wait_label (fixture, error_label, caiji_text (CAIJI_TEXT_FRONT_MISSING));
 
   caiji_gui_take_card (fixture, CAIJI_CARD_SIDE_FRONT, CAIJI_CARD_SIDE_FRONT);
   caiji_gui_wait_label (fixture, slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "state_label"), "Accepted");
   caiji_gui_wait_sensitive (fixture, caiji_gui_page (fixture, "card_page"));
-  caiji_gui_press (card_child (fixture, "next_button"));
+  caiji_test_press (card_child (fixture, "next_button"));
   caiji_gui_wait_label (fixture, error_label, caiji_text (CAIJI_TEXT_BACK_MISSING));
   g_assert_cmpstr (caiji_window_get_visible_page (fixture->window), ==, "card");
 }
@@ -283,11 +283,11 @@ test_card_reading_unavailable (Fixture       *fixture,
   caiji_gui_reach_card (fixture);
   caiji_scripted_analyzer_set_card (fixture->analyzer, NULL, CAIJI_CARD_TIP_UNKNOWN);
   caiji_gui_wait_sensitive (fixture, take);
-  caiji_gui_press (take);
+  caiji_test_press (take);
   caiji_gui_wait (fixture, reading_unavailable_shown, state, "the reading to be refused");
   g_assert_cmpint (caiji_wizard_get_card_slot (fixture->wizard, CAIJI_CARD_SIDE_FRONT), ==, CAIJI_SLOT_EMPTY);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (take)), ==, caiji_text (CAIJI_TEXT_RETAKE));
-  caiji_gui_press (card_child (fixture, "next_button"));
+  caiji_test_press (card_child (fixture, "next_button"));
   caiji_gui_wait_label (fixture, card_child (fixture, "error_label"), caiji_text (CAIJI_TEXT_FRONT_MISSING));
 }
 
@@ -298,7 +298,7 @@ test_photo_prompts (Fixture       *fixture,
   GtkWidget *error_label = photo_child (fixture, "error_label");
 
   caiji_gui_reach_photo (fixture);
-  caiji_gui_press (photo_child (fixture, "next_button"));
+  caiji_test_press (photo_child (fixture, "next_button"));
   caiji_gui_wait_label (fixture, error_label, caiji_text (CAIJI_TEXT_PHOTO_MISSING));
 
   caiji_scripted_analyzer_set_photo (fixture->analyzer, 0, NULL, 0.5);
