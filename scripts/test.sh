@@ -9,6 +9,12 @@ build=$("$root/scripts/setup.sh" "$@" | tail -n 1)
 status=0
 meson test -C "$build" --print-errorlogs --num-processes 2 || status=$?
 
+# A short fuzzing pass over every parser of outside bytes (see
+# tests/fuzz/run-fuzzers.sh for the long run).
+if [[ ${1:-} == --ci ]]; then
+  "$root/tests/fuzz/run-fuzzers.sh" "${CAIJI_FUZZ_SECONDS:-20}" || status=$?
+fi
+
 # One plain closing line that any reader of the log can count.
 python3 - "$build/meson-logs/testlog.json" <<'PY' || true
 import json, sys

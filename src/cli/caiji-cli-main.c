@@ -26,14 +26,22 @@ static const CaijiCliCommand commands[] = {
     0, 0, caiji_cli_records_list },
   { "records", "show", N_("ID|UUID"), N_("Show one capture record with its status history"),
     1, 1, caiji_cli_records_show },
-  { "card", "read", N_("PATH"), N_("ID card"),
+  { "card", "read", N_("PATH"), N_("Read a picture of an ID card: which side, its quality and its fields"),
     1, 1, caiji_cli_card_read },
   { "db", "check", NULL, N_("Check the database’s integrity and count what it holds"),
     0, 0, caiji_cli_db_check },
+  { "db", "rekey", NULL, N_("Seal every protected value with a new data key"),
+    0, 0, caiji_cli_db_rekey },
+  { "db", "purge", NULL, N_("Delete images the hub confirmed longer ago than the retention period"),
+    0, 0, caiji_cli_db_purge },
   { "audit", "list", NULL, N_("List the audit log: who did what, and when"),
     0, 0, caiji_cli_audit_list },
   { "audit", "verify", NULL, N_("Check that no audit log entry was changed, removed or reordered"),
     0, 0, caiji_cli_audit_verify },
+  { "face", "detect", N_("IMAGE"), N_("Find the faces in a picture, with their landmarks and scores"),
+    1, 1, caiji_cli_face_detect },
+  { "face", "verify", NULL, N_("Compare a live picture with an ID photo (--photo FILE --live FILE)"),
+    0, 0, caiji_cli_face_verify },
 };
 
 static void

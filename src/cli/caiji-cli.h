@@ -59,7 +59,11 @@ CaijiCliExit caiji_cli_records_list   (CaijiCli *cli, const CaijiCliCommand *com
 CaijiCliExit caiji_cli_records_show   (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_card_read      (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_db_check       (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
+CaijiCliExit caiji_cli_db_rekey       (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
+CaijiCliExit caiji_cli_db_purge       (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_audit_list     (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_audit_verify   (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
+CaijiCliExit caiji_cli_face_detect    (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
+CaijiCliExit caiji_cli_face_verify    (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 
 G_END_DECLS

@@ -47,6 +47,7 @@ typedef struct {
   gint64            created_at;
   gint64            updated_at;
   GPtrArray        *history;          /* CaijiStatusChange*, oldest first */
+  gboolean          damaged;          /* a protected field did not open; it is NULL */
 } CaijiRecord;
 
 const char       *caiji_record_status_to_string      (CaijiRecordStatus status);

@@ -213,7 +213,8 @@ caiji_store_audit_append (CaijiStore *self,
 }
 
 static CaijiAuditEntry *
-entry_from_row (sqlite3_stmt *stmt)
+entry_from_row (sqlite3_stmt *stmt,
+                gpointer      user_data)
 {
   CaijiAuditEntry *entry = g_new0 (CaijiAuditEntry, 1);
   AuditFields fields = fields_from_row (stmt);
@@ -241,7 +242,7 @@ caiji_store_audit_list (CaijiStore *self,
   stmt = caiji_sql_prepare (self->db, "SELECT " ENTRY_COLUMNS " FROM audit_log ORDER BY id;", error);
   if (stmt == NULL)
     return NULL;
-  return caiji_sql_collect (stmt, (CaijiSqlRowFunc) entry_from_row, (GDestroyNotify) caiji_audit_entry_free,
+  return caiji_sql_collect (stmt, (CaijiSqlRowFunc) entry_from_row, NULL, (GDestroyNotify) caiji_audit_entry_free,
                             _("reading the audit log"), error);
 }
 

@@ -73,11 +73,71 @@ static const char schema_v2[] =
   "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log WHEN OLD.hash <> ''"
   " BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;";
 
+/* ID numbers and image bytes become sealed values (caiji-store-keys.c
+ * provides the SQL functions and the keys); the ID number is found by its
+ * keyed hash.  Tables are rebuilt the way SQLite's documentation says,
+ * with foreign keys off around the step. */
+static const char schema_v3[] =
+  "CREATE TABLE keys (name TEXT PRIMARY KEY NOT NULL, wrapped BLOB NOT NULL);"
+  "INSERT INTO keys VALUES ('data', caiji_wrapped_key ('data')), ('hash', caiji_wrapped_key ('hash'));"
+  "CREATE TABLE roster_v3 ("
+  "  student_no TEXT PRIMARY KEY NOT NULL CHECK (student_no <> ''),"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  sex TEXT NOT NULL,"
+  "  id_sealed BLOB NOT NULL,"
+  "  id_hash TEXT NOT NULL UNIQUE,"
+  "  phone TEXT, university TEXT, grade TEXT, major TEXT,"
+  "  updated_at INTEGER NOT NULL);"
+  "INSERT INTO roster_v3 SELECT student_no, name, sex,"
+  "  caiji_seal (id_number, 'roster:' || student_no || ':id_number'), caiji_id_hash (id_number),"
+  "  phone, university, grade, major, updated_at FROM roster;"
+  "DROP TABLE roster;"
+  "ALTER TABLE roster_v3 RENAME TO roster;"
+  "CREATE TABLE records_v3 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  student_no TEXT NOT NULL REFERENCES roster (student_no),"
+  "  id_sealed BLOB NOT NULL,"
+  "  status TEXT NOT NULL CHECK (status IN ('draft', 'captured', 'pending_review',"
+  "                                         'approved', 'rejected', 'synced')),"
+  "  card_name TEXT, card_id_sealed BLOB,"
+  "  face_score REAL, face_threshold REAL,"
+  "  reject_reason TEXT,"
+  "  damaged INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+  "INSERT INTO records_v3 SELECT id, uuid, student_no,"
+  "  caiji_seal (id_number, 'record:' || id || ':id_number'), status, card_name,"
+  "  caiji_seal (card_id_number, 'record:' || id || ':card_id_number'),"
+  "  face_score, face_threshold, reject_reason, 0, created_at, updated_at FROM records;"
+  "DROP TABLE records;"
+  "ALTER TABLE records_v3 RENAME TO records;"
+  "CREATE INDEX records_by_status ON records (status);"
+  "CREATE INDEX records_by_student ON records (student_no);"
+  "UPDATE images SET data = caiji_seal (data, 'image:' || record_id || ':' || kind);";
+
 /* Index i takes a database from version i to i + 1. */
 static const char *const migrations[CAIJI_STORE_SCHEMA_VERSION] = {
   schema_v1,
   schema_v2,
+  schema_v3,
 };
+
+/* Checked inside each step, since the steps run with enforcement off. */
+static gboolean
+foreign_keys_hold (sqlite3 *db,
+                   GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = caiji_sql_prepare (db, "PRAGMA foreign_key_check;", error);
+  gboolean has_row;
+
+  if (stmt == NULL || !caiji_sql_step_row (stmt, &has_row, _("upgrading the database"), error))
+    return FALSE;
+  if (!has_row)
+    return TRUE;
+  g_set_error (error, CAIJI_STORE_ERROR, CAIJI_STORE_ERROR_CORRUPT,
+               _("The database could not be upgraded: its records do not match its roster. Nothing was changed."));
+  return FALSE;
+}
 
 static gboolean
 run_step (sqlite3 *db,
@@ -92,6 +152,7 @@ run_step (sqlite3 *db,
     return FALSE;
   if (!caiji_sql_exec (db, migrations[from], doing, error) ||
       !caiji_sql_exec (db, finish, doing, error) ||
+      !foreign_keys_hold (db, error) ||
       !caiji_sql_exec (db, "COMMIT;", doing, error))
     {
       sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
@@ -145,13 +206,28 @@ caiji_store_schema_check (sqlite3 *db,
   return TRUE;
 }
 
+/* Steps that rebuild tables need foreign keys off, which SQLite only
+ * allows outside a transaction; and the plain values a step sealed must
+ * not linger in free pages or the WAL, hence VACUUM afterwards. */
 gboolean
 caiji_store_migrate (sqlite3 *db,
                      int     *schema_version,
+                     int      target,
                      GError **error)
 {
-  for (; *schema_version < CAIJI_STORE_SCHEMA_VERSION; (*schema_version)++)
-    if (!run_step (db, *schema_version, error))
-      return FALSE;
-  return TRUE;
+  const char *doing = _("upgrading the database");
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (target <= CAIJI_STORE_SCHEMA_VERSION, FALSE);
+
+  if (*schema_version >= target)
+    return TRUE;
+  if (!caiji_sql_exec (db, "PRAGMA foreign_keys = OFF;", doing, error))
+    return FALSE;
+  for (; ok && *schema_version < target; (*schema_version)++)
+    ok = run_step (db, *schema_version, error);
+  if (!ok)
+    (*schema_version)--;
+  return caiji_sql_exec (db, "PRAGMA foreign_keys = ON;", doing, ok ? error : NULL) && ok &&
+         caiji_sql_exec (db, "VACUUM; PRAGMA wal_checkpoint(TRUNCATE);", doing, error);
 }

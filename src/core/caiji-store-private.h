@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "caiji-crypto.h"
 #include "caiji-store.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,10 @@ struct _CaijiStore
   sqlite3 *db;
   GMutex   lock;          /* serialises every public call */
   int      schema_version;
+
+  CaijiKey data_key;      /* seals ID numbers and images */
+  CaijiKey hash_key;      /* keys the ID number look-up hash */
+  CaijiKey kek;           /* wraps both in the keys table */
 };
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
@@ -45,9 +50,11 @@ gboolean       caiji_sql_step_row    (sqlite3_stmt *stmt,
                                       gboolean     *has_row,
                                       const char   *doing,
                                       GError      **error);
-typedef gpointer (*CaijiSqlRowFunc) (sqlite3_stmt *stmt);
+typedef gpointer (*CaijiSqlRowFunc) (sqlite3_stmt *stmt,
+                                     gpointer      user_data);
 GPtrArray     *caiji_sql_collect     (sqlite3_stmt *stmt,
                                       CaijiSqlRowFunc row_func,
+                                      gpointer      user_data,
                                       GDestroyNotify free_func,
                                       const char   *doing,
                                       GError      **error);
@@ -78,6 +85,7 @@ gboolean       caiji_store_schema_check (sqlite3   *db,
                                       GError      **error);
 gboolean       caiji_store_migrate   (sqlite3      *db,
                                       int          *schema_version,
+                                      int           target,
                                       GError      **error);
 
 /* caiji-store-audit.c: the audit row that goes in the same transaction as
@@ -91,5 +99,33 @@ gboolean       caiji_store_audit_insert (CaijiStore *self,
 
 gboolean       caiji_store_audit_seal (CaijiStore *self,
                                       GError      **error);
+
+/* caiji-store-keys.c: the data keys, and sealing values with them.
+ * "where" strings bind a ciphertext to its place (see caiji-crypto.h). */
+gboolean       caiji_store_keys_prepare (CaijiStore *self,
+                                      GError      **error);
+gboolean       caiji_store_keys_rotate (CaijiStore *self,
+                                      GError      **error);
+GBytes        *caiji_store_seal      (CaijiStore   *self,
+                                      const void   *data,
+                                      gsize         size,
+                                      const char   *where);
+GBytes        *caiji_store_open_column (CaijiStore *self,
+                                      sqlite3_stmt *stmt,
+                                      int           column,
+                                      const char   *where,
+                                      GError      **error);
+char          *caiji_store_open_text (CaijiStore   *self,
+                                      sqlite3_stmt *stmt,
+                                      int           column,
+                                      const char   *where,
+                                      GError      **error);
+char          *caiji_store_id_hash   (CaijiStore   *self,
+                                      const char   *id_number);
+char          *caiji_where_roster_id (const char   *student_no);
+char          *caiji_where_record    (gint64        record_id,
+                                      const char   *field);
+char          *caiji_where_image     (gint64        record_id,
+                                      CaijiImageKind kind);
 
 G_END_DECLS

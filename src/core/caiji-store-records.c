@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "caiji-store-private.h"
 
@@ -16,9 +17,10 @@
 #define MAX_IMAGE_BYTES (32 * 1024 * 1024)
 
 #define RECORD_COLUMNS \
-  "r.id, r.uuid, r.student_no, r.id_number, r.status, r.card_name, r.card_id_number," \
+  "r.id, r.uuid, r.student_no, r.id_sealed, r.status, r.card_name, r.card_id_sealed," \
   " r.face_score, r.face_threshold, r.reject_reason, r.created_at, r.updated_at," \
-  " (SELECT note FROM correction_requests c WHERE c.record_id = r.id ORDER BY c.id DESC LIMIT 1)"
+  " (SELECT note FROM correction_requests c WHERE c.record_id = r.id ORDER BY c.id DESC LIMIT 1)," \
+  " r.damaged"
 
 static void
 set_not_found (GError **error,
@@ -53,6 +55,33 @@ insert_history (CaijiStore       *self,
 
 /* Create */
 
+/* The record gets its own sealed copy of the roster's ID number, bound
+ * to the record's id; so the id is chosen before the insert (the write
+ * lock is held, so max + 1 is free). */
+static char *
+roster_id_number (CaijiStore *self,
+                  const char *student_no,
+                  GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    caiji_sql_prepare (self->db, "SELECT id_sealed FROM roster WHERE student_no = ?;", error);
+  g_autofree char *where = caiji_where_roster_id (student_no);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, student_no, -1, SQLITE_TRANSIENT);
+  if (!caiji_sql_step_row (stmt, &has_row, _("creating the record"), error))
+    return NULL;
+  if (!has_row)
+    {
+      g_set_error (error, CAIJI_STORE_ERROR, CAIJI_STORE_ERROR_NOT_FOUND,
+                   _("Student %s is not in the roster, so no record was created."), student_no);
+      return NULL;
+    }
+  return caiji_store_open_text (self, stmt, 0, where, error);
+}
+
 static gint64
 insert_record (CaijiStore *self,
                const char *student_no,
@@ -60,27 +89,34 @@ insert_record (CaijiStore *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *id_number = roster_id_number (self, student_no, error);
+  g_autofree char *where = NULL;
+  g_autoptr(GBytes) id_sealed = NULL;
   gint64 now = caiji_sql_now ();
+  gint64 id;
 
+  if (id_number == NULL)
+    return 0;
+  id = caiji_sql_query_int (self->db, "SELECT coalesce (max (id), 0) + 1 FROM records;",
+                            _("creating the record"), error);
+  if (id <= 0)
+    return 0;
+  where = caiji_where_record (id, "id_number");
+  id_sealed = caiji_store_seal (self, id_number, strlen (id_number), where);
   stmt = caiji_sql_prepare (self->db,
-                            "INSERT INTO records (uuid, student_no, id_number, status, created_at, updated_at)"
-                            " SELECT ?, student_no, id_number, 'draft', ?, ? FROM roster WHERE student_no = ?;",
-                            error);
+                            "INSERT INTO records (id, uuid, student_no, id_sealed, status, created_at, updated_at)"
+                            " VALUES (?, ?, ?, ?, 'draft', ?, ?);", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, now);
-  sqlite3_bind_int64 (stmt, 3, now);
-  sqlite3_bind_text (stmt, 4, student_no, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, student_no, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_blob64 (stmt, 4, g_bytes_get_data (id_sealed, NULL), g_bytes_get_size (id_sealed), SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, now);
+  sqlite3_bind_int64 (stmt, 6, now);
   if (!caiji_sql_step_done (stmt, _("creating the record"), error))
     return 0;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, CAIJI_STORE_ERROR, CAIJI_STORE_ERROR_NOT_FOUND,
-                   _("Student %s is not in the roster, so no record was created."), student_no);
-      return 0;
-    }
-  return sqlite3_last_insert_rowid (self->db);
+  return id;
 }
 
 gint64
@@ -177,8 +213,10 @@ save_image (CaijiStore              *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, update->image);
+  g_autofree char *where = caiji_where_image (record_id, update->image_kind);
   gsize size;
-  gconstpointer data = g_bytes_get_data (update->image, &size);
+  gconstpointer plain = g_bytes_get_data (update->image, &size);
+  g_autoptr(GBytes) sealed = caiji_store_seal (self, plain, size, where);
 
   stmt = caiji_sql_prepare (self->db,
                             "INSERT OR REPLACE INTO images (record_id, kind, data, sha256, quality, match, created_at)"
@@ -187,7 +225,7 @@ save_image (CaijiStore              *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, record_id);
   sqlite3_bind_text (stmt, 2, caiji_image_kind_to_string (update->image_kind), -1, SQLITE_STATIC);
-  sqlite3_bind_blob64 (stmt, 3, data, size, SQLITE_STATIC);
+  sqlite3_bind_blob64 (stmt, 3, g_bytes_get_data (sealed, NULL), g_bytes_get_size (sealed), SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, sha256, -1, SQLITE_STATIC);
   caiji_sql_bind_double (stmt, 5, update->image_quality);
   caiji_sql_bind_double (stmt, 6, update->image_match);
@@ -223,11 +261,12 @@ save_fields (CaijiStore              *self,
              GError                 **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GBytes) card_id_sealed = NULL;
 
   stmt = caiji_sql_prepare (self->db,
                             "UPDATE records SET"
                             "  card_name = coalesce (?1, card_name),"
-                            "  card_id_number = coalesce (?2, card_id_number),"
+                            "  card_id_sealed = coalesce (?2, card_id_sealed),"
                             "  face_score = CASE WHEN ?3 THEN ?4 ELSE face_score END,"
                             "  face_threshold = CASE WHEN ?3 THEN ?5 ELSE face_threshold END,"
                             "  status = coalesce (?6, status),"
@@ -237,7 +276,14 @@ save_fields (CaijiStore              *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, update->card_name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, update->card_id_number, -1, SQLITE_TRANSIENT);
+  if (update->card_id_number != NULL)
+    {
+      g_autofree char *where = caiji_where_record (record_id, "card_id_number");
+
+      card_id_sealed = caiji_store_seal (self, update->card_id_number, strlen (update->card_id_number), where);
+      sqlite3_bind_blob64 (stmt, 2, g_bytes_get_data (card_id_sealed, NULL), g_bytes_get_size (card_id_sealed),
+                           SQLITE_STATIC);
+    }
   sqlite3_bind_int (stmt, 3, update->set_face_result);
   caiji_sql_bind_double (stmt, 4, update->face_score);
   caiji_sql_bind_double (stmt, 5, update->face_threshold);
@@ -341,29 +387,50 @@ caiji_store_record_update (CaijiStore              *self,
 
 /* Read */
 
+/* A sealed field that does not open is left NULL and marks the record
+ * damaged; the other fields are still shown. */
+static char *
+open_record_field (CaijiStore   *self,
+                   sqlite3_stmt *stmt,
+                   int           column,
+                   CaijiRecord  *record,
+                   const char   *field)
+{
+  g_autofree char *where = caiji_where_record (record->id, field);
+  g_autoptr(GError) error = NULL;
+  char *text = caiji_store_open_text (self, stmt, column, where, &error);
+
+  if (error != NULL)
+    record->damaged = TRUE;
+  return text;
+}
+
 static CaijiRecord *
-record_from_row (sqlite3_stmt *stmt)
+record_from_row (sqlite3_stmt *stmt,
+                 gpointer      user_data)
 {
   CaijiRecord *record = caiji_record_new ();
 
   record->id = sqlite3_column_int64 (stmt, 0);
   record->uuid = caiji_sql_column_text (stmt, 1);
   record->student_no = caiji_sql_column_text (stmt, 2);
-  record->id_number = caiji_sql_column_text (stmt, 3);
+  record->id_number = open_record_field (user_data, stmt, 3, record, "id_number");
   caiji_record_status_from_string ((const char *) sqlite3_column_text (stmt, 4), &record->status);
   record->card_name = caiji_sql_column_text (stmt, 5);
-  record->card_id_number = caiji_sql_column_text (stmt, 6);
+  record->card_id_number = open_record_field (user_data, stmt, 6, record, "card_id_number");
   record->face_score = caiji_sql_column_double (stmt, 7);
   record->face_threshold = caiji_sql_column_double (stmt, 8);
   record->reject_reason = caiji_sql_column_text (stmt, 9);
   record->created_at = sqlite3_column_int64 (stmt, 10);
   record->updated_at = sqlite3_column_int64 (stmt, 11);
   record->correction_note = caiji_sql_column_text (stmt, 12);
+  record->damaged = record->damaged || sqlite3_column_int (stmt, 13) != 0;
   return record;
 }
 
 static CaijiStatusChange *
-change_from_row (sqlite3_stmt *stmt)
+change_from_row (sqlite3_stmt *stmt,
+                 gpointer      user_data)
 {
   CaijiRecordStatus status = CAIJI_RECORD_DRAFT;
 
@@ -387,7 +454,7 @@ load_history (CaijiStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, record->id);
-  history = caiji_sql_collect (stmt, (CaijiSqlRowFunc) change_from_row,
+  history = caiji_sql_collect (stmt, (CaijiSqlRowFunc) change_from_row, NULL,
                                (GDestroyNotify) caiji_status_change_free,
                                _("reading the record"), error);
   if (history == NULL)
@@ -407,7 +474,7 @@ load_one (CaijiStore   *self,
 
   if (!caiji_sql_step_row (stmt, &has_row, _("reading the record"), error) || !has_row)
     return NULL;
-  record = record_from_row (stmt);
+  record = record_from_row (stmt, self);
   if (!load_history (self, record, error))
     return NULL;
   return g_steal_pointer (&record);
@@ -494,7 +561,7 @@ caiji_store_record_list (CaijiStore              *self,
     return NULL;
   if (status != NULL)
     sqlite3_bind_text (stmt, 1, caiji_record_status_to_string (*status), -1, SQLITE_STATIC);
-  return caiji_sql_collect (stmt, (CaijiSqlRowFunc) record_from_row, (GDestroyNotify) caiji_record_free,
+  return caiji_sql_collect (stmt, (CaijiSqlRowFunc) record_from_row, self, (GDestroyNotify) caiji_record_free,
                             _("reading the records"), error);
 }
 
@@ -508,7 +575,23 @@ record_exists (CaijiStore *self,
   return current_status (self, record_id, &status, error);
 }
 
-/* NULL without an error: the record exists but has no image of that kind. */
+/* Remembered so the operator's list shows it; best effort, since the
+ * damage was already reported to the caller. */
+static void
+mark_damaged (CaijiStore *self,
+              gint64      record_id)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    caiji_sql_prepare (self->db, "UPDATE records SET damaged = 1 WHERE id = ?;", NULL);
+
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, record_id);
+  caiji_sql_step_done (stmt, "", NULL);
+}
+
+/* NULL without an error: the record exists but has no image of that kind.
+ * An image that does not open is CAIJI_STORE_ERROR_DAMAGED. */
 GBytes *
 caiji_store_record_get_image (CaijiStore     *self,
                               gint64          record_id,
@@ -517,6 +600,8 @@ caiji_store_record_get_image (CaijiStore     *self,
 {
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *where = NULL;
+  GBytes *image;
   gboolean has_row;
 
   g_return_val_if_fail (CAIJI_IS_STORE (self), NULL);
@@ -532,5 +617,12 @@ caiji_store_record_get_image (CaijiStore     *self,
   sqlite3_bind_text (stmt, 2, caiji_image_kind_to_string (kind), -1, SQLITE_STATIC);
   if (!caiji_sql_step_row (stmt, &has_row, _("reading the image"), error) || !has_row)
     return NULL;
-  return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  where = caiji_where_image (record_id, kind);
+  image = caiji_store_open_column (self, stmt, 0, where, error);
+  if (image == NULL)
+    {
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      mark_damaged (self, record_id);
+    }
+  return image;
 }

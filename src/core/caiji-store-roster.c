@@ -2,10 +2,11 @@
 #include "caiji-config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "caiji-store-private.h"
 
-#define ROSTER_COLUMNS "student_no, name, sex, id_number, phone, university, grade, major"
+#define ROSTER_COLUMNS "student_no, name, sex, id_sealed, phone, university, grade, major"
 
 static gboolean
 check_candidate (const CaijiCandidate *candidate,
@@ -36,24 +37,29 @@ check_candidate (const CaijiCandidate *candidate,
 }
 
 static gboolean
-insert_candidate (sqlite3_stmt         *stmt,
+insert_candidate (CaijiStore           *self,
+                  sqlite3_stmt         *stmt,
                   const CaijiCandidate *candidate,
                   gint64                now,
                   GError              **error)
 {
   g_autofree char *masked = NULL;
+  g_autofree char *where = caiji_where_roster_id (candidate->student_no);
+  g_autofree char *id_hash = caiji_store_id_hash (self, candidate->id_number);
+  g_autoptr(GBytes) id_sealed = caiji_store_seal (self, candidate->id_number, strlen (candidate->id_number), where);
   int rc;
 
   sqlite3_reset (stmt);
   sqlite3_bind_text (stmt, 1, candidate->student_no, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, candidate->name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, caiji_sex_to_string (candidate->sex), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, candidate->id_number, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_blob64 (stmt, 4, g_bytes_get_data (id_sealed, NULL), g_bytes_get_size (id_sealed), SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, candidate->phone, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, candidate->university, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, candidate->grade, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, candidate->major, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 9, now);
+  sqlite3_bind_text (stmt, 10, id_hash, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     return TRUE;
@@ -79,10 +85,11 @@ put_all (CaijiStore *self,
   gint64 now = caiji_sql_now ();
 
   stmt = caiji_sql_prepare (self->db,
-                            "INSERT INTO roster (" ROSTER_COLUMNS ", updated_at)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                            "INSERT INTO roster (" ROSTER_COLUMNS ", updated_at, id_hash)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                             " ON CONFLICT (student_no) DO UPDATE SET"
-                            "  name = excluded.name, sex = excluded.sex, id_number = excluded.id_number,"
+                            "  name = excluded.name, sex = excluded.sex,"
+                            "  id_sealed = excluded.id_sealed, id_hash = excluded.id_hash,"
                             "  phone = excluded.phone, university = excluded.university,"
                             "  grade = excluded.grade, major = excluded.major,"
                             "  updated_at = excluded.updated_at;", error);
@@ -90,7 +97,7 @@ put_all (CaijiStore *self,
     return FALSE;
   for (guint i = 0; i < candidates->len; i++)
     if (!check_candidate (candidates->pdata[i], i, error) ||
-        !insert_candidate (stmt, candidates->pdata[i], now, error))
+        !insert_candidate (self, stmt, candidates->pdata[i], now, error))
       return FALSE;
   detail = g_strdup_printf ("%u candidates", candidates->len);
   return caiji_store_audit_insert (self, "roster", "roster.put", 0, detail, error);
@@ -119,15 +126,19 @@ caiji_store_roster_put (CaijiStore *self,
   return caiji_store_commit (self, error);
 }
 
+/* A sealed ID number that does not open leaves id_number NULL. */
 static CaijiCandidate *
-candidate_from_row (sqlite3_stmt *stmt)
+candidate_from_row (sqlite3_stmt *stmt,
+                    gpointer      user_data)
 {
   CaijiCandidate *candidate = caiji_candidate_new ();
+  g_autofree char *where = NULL;
 
   candidate->student_no = caiji_sql_column_text (stmt, 0);
+  where = caiji_where_roster_id (candidate->student_no);
   candidate->name = caiji_sql_column_text (stmt, 1);
   candidate->sex = caiji_sex_from_string ((const char *) sqlite3_column_text (stmt, 2));
-  candidate->id_number = caiji_sql_column_text (stmt, 3);
+  candidate->id_number = caiji_store_open_text (user_data, stmt, 3, where, NULL);
   candidate->phone = caiji_sql_column_text (stmt, 4);
   candidate->university = caiji_sql_column_text (stmt, 5);
   candidate->grade = caiji_sql_column_text (stmt, 6);
@@ -141,8 +152,8 @@ find_one (CaijiStore *self,
           const char *key,
           GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   g_autoptr(sqlite3_stmt) stmt = caiji_sql_prepare (self->db, sql, error);
+  g_autoptr(CaijiCandidate) candidate = NULL;
   gboolean has_row;
 
   if (stmt == NULL)
@@ -150,7 +161,15 @@ find_one (CaijiStore *self,
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   if (!caiji_sql_step_row (stmt, &has_row, _("looking up the roster"), error) || !has_row)
     return NULL;
-  return candidate_from_row (stmt);
+  candidate = candidate_from_row (stmt, self);
+  if (candidate->id_number == NULL)
+    {
+      g_autofree char *where = caiji_where_roster_id (candidate->student_no);
+
+      g_free (caiji_store_open_text (self, stmt, 3, where, error));
+      return NULL;
+    }
+  return g_steal_pointer (&candidate);
 }
 
 /* NULL without an error means the roster has no such candidate. */
@@ -159,9 +178,15 @@ caiji_store_roster_find_by_id_number (CaijiStore *self,
                                       const char *id_number,
                                       GError    **error)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autofree char *id_hash = NULL;
+
   g_return_val_if_fail (CAIJI_IS_STORE (self), NULL);
-  return find_one (self, "SELECT " ROSTER_COLUMNS " FROM roster WHERE id_number = ?;",
-                   id_number, error);
+  g_return_val_if_fail (id_number != NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
+  id_hash = caiji_store_id_hash (self, id_number);
+  return find_one (self, "SELECT " ROSTER_COLUMNS " FROM roster WHERE id_hash = ?;", id_hash, error);
 }
 
 CaijiCandidate *
@@ -169,9 +194,12 @@ caiji_store_roster_find_by_student_no (CaijiStore *self,
                                        const char *student_no,
                                        GError    **error)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
+
   g_return_val_if_fail (CAIJI_IS_STORE (self), NULL);
-  return find_one (self, "SELECT " ROSTER_COLUMNS " FROM roster WHERE student_no = ?;",
-                   student_no, error);
+
+  locker = g_mutex_locker_new (&self->lock);
+  return find_one (self, "SELECT " ROSTER_COLUMNS " FROM roster WHERE student_no = ?;", student_no, error);
 }
 
 GPtrArray *
@@ -187,6 +215,6 @@ caiji_store_roster_list (CaijiStore *self,
   stmt = caiji_sql_prepare (self->db, "SELECT " ROSTER_COLUMNS " FROM roster ORDER BY student_no;", error);
   if (stmt == NULL)
     return NULL;
-  return caiji_sql_collect (stmt, (CaijiSqlRowFunc) candidate_from_row, (GDestroyNotify) caiji_candidate_free,
+  return caiji_sql_collect (stmt, (CaijiSqlRowFunc) candidate_from_row, self, (GDestroyNotify) caiji_candidate_free,
                             _("reading the roster"), error);
 }

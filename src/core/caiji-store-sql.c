@@ -116,6 +116,7 @@ caiji_sql_step_done (sqlite3_stmt *stmt,
 GPtrArray *
 caiji_sql_collect (sqlite3_stmt    *stmt,
                    CaijiSqlRowFunc  row_func,
+                   gpointer         user_data,
                    GDestroyNotify   free_func,
                    const char      *doing,
                    GError         **error)
@@ -129,7 +130,7 @@ caiji_sql_collect (sqlite3_stmt    *stmt,
         return NULL;
       if (!has_row)
         return g_steal_pointer (&list);
-      g_ptr_array_add (list, row_func (stmt));
+      g_ptr_array_add (list, row_func (stmt, user_data));
     }
 }
 

@@ -21,6 +21,9 @@ caiji_store_finalize (GObject *object)
   CaijiStore *self = CAIJI_STORE (object);
 
   sqlite3_close_v2 (self->db);
+  caiji_key_wipe (&self->data_key);
+  caiji_key_wipe (&self->hash_key);
+  caiji_key_wipe (&self->kek);
   g_free (self->path);
   g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (caiji_store_parent_class)->finalize (object);
@@ -106,7 +109,8 @@ caiji_store_open (const char *path,
   if (!open_connection (self, &local_error) ||
       !caiji_store_schema_check (self->db, &self->schema_version, &local_error) ||
       !configure_connection (self, &local_error) ||
-      !caiji_store_migrate (self->db, &self->schema_version, &local_error) ||
+      !caiji_store_keys_prepare (self, &local_error) ||
+      !caiji_store_migrate (self->db, &self->schema_version, CAIJI_STORE_SCHEMA_VERSION, &local_error) ||
       !caiji_store_audit_seal (self, &local_error))
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
@@ -271,4 +275,16 @@ void
 caiji_store_check_clear (CaijiStoreCheck *check)
 {
   g_clear_pointer (&check->integrity, g_free);
+}
+
+gboolean
+caiji_store_rekey (CaijiStore *self,
+                   GError    **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (CAIJI_IS_STORE (self), FALSE);
+
+  locker = g_mutex_locker_new (&self->lock);
+  return caiji_store_keys_rotate (self, error);
 }

@@ -2,7 +2,9 @@
  *
  * One SQLite file in WAL mode (synchronous=FULL, foreign keys on) holds the
  * roster, the capture records with their status history and images, the
- * correction requests, the audit log and the sync outbox.  Every public
+ * correction requests, the audit log and the sync outbox.  ID numbers
+ * and image bytes are sealed (caiji-crypto.h) with a data key that only
+ * the kiosk's key file unlocks.  Every public
  * call that writes is exactly one transaction, so one user action is one
  * commit and a crash at any moment leaves either all of it or none of it.
  * A CaijiStore may be used from several threads; calls are serialised.
@@ -27,9 +29,11 @@ typedef enum {
   CAIJI_STORE_ERROR_INVALID,      /* the data breaks a rule (bad transition, missing reason, …) */
   CAIJI_STORE_ERROR_FULL,         /* disk full */
   CAIJI_STORE_ERROR_FAILED,       /* any other SQLite failure */
+  CAIJI_STORE_ERROR_KEY,          /* the key file does not open this database */
+  CAIJI_STORE_ERROR_DAMAGED,      /* one protected value was altered; the rest is fine */
 } CaijiStoreError;
 
-#define CAIJI_STORE_SCHEMA_VERSION 2
+#define CAIJI_STORE_SCHEMA_VERSION 3
 
 typedef struct {
   gint64  id;
@@ -141,6 +145,17 @@ void             caiji_audit_entry_free               (CaijiAuditEntry         *
 gboolean         caiji_store_audit_verify             (CaijiStore              *self,
                                                        gint64                  *first_bad,
                                                        char                   **problem,
+                                                       GError                 **error);
+
+/* data protection: a new data key for every sealed value */
+gboolean         caiji_store_rekey                    (CaijiStore              *self,
+                                                       GError                 **error);
+
+/* retention: images of records the hub confirmed before @delivered_before
+ * (unix seconds); returns the record ids (gint64) */
+GArray          *caiji_store_purge_images             (CaijiStore              *self,
+                                                       gint64                   delivered_before,
+                                                       gboolean                 dry_run,
                                                        GError                 **error);
 
 /* health */

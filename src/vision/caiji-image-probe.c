@@ -35,6 +35,28 @@ corrupt (GError **error)
   return FALSE;
 }
 
+/* libpng allocates a chunk's declared length before reading it, so a
+ * 300-byte file declaring a 1 GB text chunk made it ask for 1 GB (found
+ * by fuzz-image).  No chunk may claim more bytes than the file has. */
+static gboolean
+png_chunks_fit (const guint8 *data,
+                gsize         size)
+{
+  gsize pos = sizeof png_signature;
+
+  while (size - pos >= 12)
+    {
+      guint32 length = read_be32 (data + pos);
+
+      if (length > size - pos - 12)
+        return FALSE;
+      if (memcmp (data + pos + 4, "IEND", 4) == 0)
+        return TRUE;
+      pos += 12 + (gsize) length;
+    }
+  return TRUE;
+}
+
 static gboolean
 probe_png (const guint8 *data,
            gsize         size,
@@ -43,7 +65,7 @@ probe_png (const guint8 *data,
            GError      **error)
 {
   /* signature, then the IHDR chunk: length, "IHDR", width, height */
-  if (size < 24 || memcmp (data + 12, "IHDR", 4) != 0)
+  if (size < 24 || memcmp (data + 12, "IHDR", 4) != 0 || !png_chunks_fit (data, size))
     return corrupt (error);
   *width = read_be32 (data + 16);
   *height = read_be32 (data + 20);

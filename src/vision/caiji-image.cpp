@@ -85,26 +85,52 @@ caiji_image_new_bgr (guint         width,
   return caiji_image_wrap (view.clone ());
 }
 
+static GBytes *
+encode (const CaijiImage        *image,
+        const char              *extension,
+        const std::vector<int>  &params,
+        const char              *failure,
+        GError                 **error)
+{
+  std::vector<uchar> out;
+
+  try
+    {
+      if (!cv::imencode (extension, image->bgr, out, params))
+        throw cv::Exception ();
+    }
+  catch (const cv::Exception &)
+    {
+      g_set_error_literal (error, CAIJI_IMAGE_ERROR, CAIJI_IMAGE_ERROR_IO, failure);
+      return NULL;
+    }
+  return g_bytes_new (out.data (), out.size ());
+}
+
 GBytes *
 caiji_image_encode_jpeg (const CaijiImage *image,
                          int               quality,
                          GError          **error)
 {
-  std::vector<uchar> out;
-  std::vector<int> params = { cv::IMWRITE_JPEG_QUALITY, quality };
+  return encode (image, ".jpg", { cv::IMWRITE_JPEG_QUALITY, quality },
+                 _("The picture could not be saved as JPEG."), error);
+}
 
-  try
-    {
-      if (!cv::imencode (".jpg", image->bgr, out, params))
-        throw cv::Exception ();
-    }
-  catch (const cv::Exception &)
-    {
-      g_set_error_literal (error, CAIJI_IMAGE_ERROR, CAIJI_IMAGE_ERROR_IO,
-                           _("The picture could not be saved as JPEG."));
-      return NULL;
-    }
-  return g_bytes_new (out.data (), out.size ());
+/* Lossless, for crops that another program must see pixel for pixel. */
+GBytes *
+caiji_image_encode_png (const CaijiImage *image,
+                        GError          **error)
+{
+  return encode (image, ".png", {}, _("The picture could not be saved as PNG."), error);
+}
+
+/* BGR, three bytes a pixel, rows @stride bytes apart. */
+const guint8 *
+caiji_image_get_pixels (const CaijiImage *image,
+                        gsize            *stride)
+{
+  *stride = image->bgr.step[0];
+  return image->bgr.ptr<guint8> ();
 }
 
 guint

@@ -52,6 +52,10 @@ CaijiImage  *caiji_image_new_bgr     (guint              width,
 GBytes      *caiji_image_encode_jpeg (const CaijiImage  *image,
                                       int                quality,
                                       GError           **error);
+GBytes      *caiji_image_encode_png  (const CaijiImage  *image,
+                                      GError           **error);
+const guint8 *caiji_image_get_pixels (const CaijiImage  *image,
+                                      gsize             *stride);
 guint        caiji_image_get_width   (const CaijiImage  *image);
 guint        caiji_image_get_height  (const CaijiImage  *image);
 const guint8 *caiji_image_get_bgr    (const CaijiImage  *image,

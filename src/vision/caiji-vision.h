@@ -6,4 +6,5 @@
  */
 #pragma once
 
+#include "caiji-face.h"
 #include "caiji-image.h"

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "caiji-models.h"
 #include "caiji-store.h"
 #include "caiji-test-utils.h"
 
@@ -520,6 +521,35 @@ test_audit_verify (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (verdict), "first_bad_entry"), ==, 1);
 }
 
+/* ---- data protection ---- */
+
+static void
+test_rekey_and_purge (Fixture *fixture, gconstpointer data)
+{
+  g_auto(Run) before = { 0 };
+  g_auto(Run) rekey = { 0 };
+  g_auto(Run) after = { 0 };
+  g_auto(Run) dry = { 0 };
+  g_auto(Run) negative = { 0 };
+  g_autoptr(JsonNode) purge = NULL;
+
+  import_roster (fixture, 3);
+  run_caiji (fixture, &before, (const char *[]) { "--db", fixture->db, "roster", "list", "--no-mask", NULL });
+  run_caiji (fixture, &rekey, (const char *[]) { "--db", fixture->db, "db", "rekey", NULL });
+  g_assert_cmpint (rekey.status, ==, 0);
+  run_caiji (fixture, &after, (const char *[]) { "--db", fixture->db, "roster", "list", "--no-mask", NULL });
+  g_assert_cmpstr (after.out, ==, before.out);
+
+  run_caiji (fixture, &dry, (const char *[]) { "--db", fixture->db, "--json", "db", "purge", "--dry-run", NULL });
+  g_assert_cmpint (dry.status, ==, 0);
+  purge = parse_json (dry.out);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (purge), "dry_run"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (purge), "records")),
+                    ==, 0);
+  run_caiji (fixture, &negative, (const char *[]) { "--db", fixture->db, "db", "purge", "--days", "-1", NULL });
+  g_assert_cmpint (negative.status, ==, 2);
+}
+
 static void
 test_missing_database (Fixture *fixture, gconstpointer data)
 {
@@ -566,6 +596,177 @@ test_corrupt_database (Fixture *fixture, gconstpointer data)
     }
 }
 
+/* A plain grey 64×64 PNG (made with python's zlib and struct): a valid
+ * picture with no face in it. */
+static const guint8 plain_png[] = {
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+  0x00, 0x00, 0x00, 0x40, 0x00, 0x00, 0x00, 0x40, 0x08, 0x02, 0x00, 0x00, 0x00, 0x25, 0x0b, 0xe6,
+  0x89, 0x00, 0x00, 0x00, 0x4f, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0xed, 0xcf, 0x41, 0x09, 0x00,
+  0x00, 0x08, 0x04, 0xb0, 0x8b, 0x6e, 0x04, 0x23, 0x18, 0xd5, 0x08, 0xbe, 0x85, 0xc1, 0x0a, 0x2c,
+  0xd5, 0xf3, 0x5a, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+  0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+  0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+  0x04, 0x04, 0x2e, 0x0b, 0x5c, 0xfc, 0x01, 0x96, 0x8a, 0x2f, 0xdc, 0x84, 0x00, 0x00, 0x00, 0x00,
+  0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+};
+
+/* The face commands need the shared test faces and the models; without
+ * them the test is skipped, as the vision tests are. */
+static gboolean
+face_commands_ready (void)
+{
+  g_autofree char *faces = caiji_test_shared_path ("testdata/faces");
+  const char *const models[] = { "yunet_n_640_640.onnx", "yunet_n_320_320.onnx", "mobilefacenet_foamliu_opset10.onnx" };
+
+  if (!g_file_test (faces, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("the shared test faces are not installed (CAIJI_SHARED_DIR)");
+      return FALSE;
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (models); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *model = caiji_model_path (models[i], &error);
+
+      if (g_error_matches (error, CAIJI_MODEL_ERROR, CAIJI_MODEL_ERROR_MISSING))
+        {
+          g_test_skip (error->message);
+          return FALSE;
+        }
+      g_assert_no_error (error);
+    }
+  return TRUE;
+}
+
+static char *
+shared_face (const char *relative)
+{
+  g_autofree char *faces = caiji_test_shared_path ("testdata/faces");
+
+  return g_build_filename (faces, relative, NULL);
+}
+
+static char *
+write_plain_png (Fixture *fixture)
+{
+  char *path = g_build_filename (fixture->dir, "plain.png", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, (const char *) plain_png, sizeof plain_png, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_face_detect (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *single = shared_face ("obama/obama_1.jpg");
+  g_autofree char *group = shared_face ("multi/two_people.jpg");
+  g_auto(Run) run = { 0 };
+  g_auto(Run) group_run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *faces;
+  JsonObject *face;
+
+  if (!face_commands_ready ())
+    return;
+  run_caiji (fixture, &run, (const char *[]) { "face", "detect", "--json", single, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  faces = json_object_get_array_member (json_node_get_object (root), "faces");
+  g_assert_cmpuint (json_array_get_length (faces), ==, 1);
+  face = json_array_get_object_element (faces, 0);
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (face, "box"), "width"), >, 100);
+  g_assert_true (json_object_has_member (json_object_get_object_member (face, "landmarks"), "nose_tip"));
+  g_assert_cmpfloat (json_object_get_double_member (face, "score"), >, 0.6);
+  g_assert_true (json_object_has_member (json_node_get_object (root), "ms"));
+
+  run_caiji (fixture, &group_run, (const char *[]) { "face", "detect", group, NULL });
+  g_assert_cmpint (group_run.status, ==, 0);
+  g_assert_nonnull (strstr (group_run.out, "Face 2:"));
+  g_assert_null (strstr (group_run.out, "Face 3:"));
+}
+
+static void
+test_face_detect_no_face (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *plain = NULL;
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  if (!face_commands_ready ())
+    return;
+  plain = write_plain_png (fixture);
+  run_caiji (fixture, &run, (const char *[]) { "face", "detect", "--json", plain, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "No face detected"));
+  root = parse_json (run.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "faces")), ==, 0);
+}
+
+static JsonObject *
+run_verify (Fixture    *fixture,
+            Run        *run,
+            const char *photo,
+            const char *live,
+            JsonNode  **root)
+{
+  run_caiji (fixture, run, (const char *[]) { "face", "verify", "--json", "--photo", photo, "--live", live, NULL });
+  *root = parse_json (run->out);
+  return json_node_get_object (*root);
+}
+
+static void
+test_face_verify (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *photo = shared_face ("obama/obama_1.jpg");
+  g_autofree char *same = shared_face ("obama/obama_2.jpg");
+  g_autofree char *other = shared_face ("biden/biden_1.jpg");
+  g_auto(Run) match_run = { 0 };
+  g_auto(Run) other_run = { 0 };
+  g_autoptr(JsonNode) match_root = NULL;
+  g_autoptr(JsonNode) other_root = NULL;
+  JsonObject *verdict;
+
+  if (!face_commands_ready ())
+    return;
+  verdict = run_verify (fixture, &match_run, photo, same, &match_root);
+  g_assert_cmpint (match_run.status, ==, 0);
+  g_assert_true (json_object_get_boolean_member (verdict, "match"));
+  g_assert_cmpfloat (json_object_get_double_member (verdict, "score"), >=,
+                     json_object_get_double_member (verdict, "threshold"));
+  g_assert_true (json_object_has_member (verdict, "ms"));
+
+  verdict = run_verify (fixture, &other_run, photo, other, &other_root);
+  g_assert_cmpint (other_run.status, ==, 1);
+  g_assert_false (json_object_get_boolean_member (verdict, "match"));
+  g_assert_cmpfloat (json_object_get_double_member (verdict, "score"), <,
+                     json_object_get_double_member (verdict, "threshold"));
+  assert_error_line (&other_run);
+}
+
+static void
+test_face_verify_refusals (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *photo = shared_face ("obama/obama_1.jpg");
+  g_autofree char *plain = NULL;
+  g_auto(Run) no_face = { 0 };
+  g_auto(Run) usage = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  if (!face_commands_ready ())
+    return;
+  plain = write_plain_png (fixture);
+  run_verify (fixture, &no_face, photo, plain, &root);
+  g_assert_cmpint (no_face.status, ==, 1);
+  g_assert_nonnull (strstr (no_face.err, "No face detected"));
+  g_assert_nonnull (json_object_get_string_member (json_node_get_object (root), "error"));
+
+  run_caiji (fixture, &usage, (const char *[]) { "face", "verify", "--photo", photo, NULL });
+  g_assert_cmpint (usage.status, ==, 2);
+  assert_error_line (&usage);
+}
+
 static void
 add_test (const char *path,
           void (*func) (Fixture *, gconstpointer))
@@ -587,6 +788,7 @@ main (int    argc,
 
   add_test ("/cli/id-check/valid", test_id_check_valid);
   add_test ("/cli/audit/verify", test_audit_verify);
+  add_test ("/cli/db/rekey-and-purge", test_rekey_and_purge);
   add_test ("/cli/id-check/invalid", test_id_check_invalid);
   add_test ("/cli/usage/errors", test_usage_errors);
   add_test ("/cli/usage/unknown-subcommand", test_unknown_subcommand);
@@ -602,5 +804,9 @@ main (int    argc,
   add_test ("/cli/db/check", test_db_check);
   add_test ("/cli/db/missing", test_missing_database);
   add_test ("/cli/db/corrupt", test_corrupt_database);
+  add_test ("/cli/face/detect", test_face_detect);
+  add_test ("/cli/face/detect-no-face", test_face_detect_no_face);
+  add_test ("/cli/face/verify", test_face_verify);
+  add_test ("/cli/face/verify-refusals", test_face_verify_refusals);
   return g_test_run ();
 }

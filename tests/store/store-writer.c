@@ -2,8 +2,9 @@
  *
  * Used by test-store-crash.  After each commit it prints one line,
  * "<record id> <stage>", so the test knows what the store promised.
- * Stages: created, image, captured, approved.  The image of record N is
- * caiji_test_fake_jpeg (IMAGE_SIZE + N, N).
+ * Stages: created, image, captured, approved, synced, purged (its images
+ * deleted by retention).  "0 rekeyed" follows a data-key rotation.  The
+ * image of record N is caiji_test_fake_jpeg (IMAGE_SIZE + N, N).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,6 +71,31 @@ write_one (CaijiStore *store,
     return;
   change.status = CAIJI_RECORD_APPROVED;
   update (store, id, &change, "approved");
+  change.status = CAIJI_RECORD_SYNCED;
+  update (store, id, &change, "synced");
+}
+
+/* The chores that rewrite many rows at once, so a kill can land in them. */
+static void
+maintain (CaijiStore *store,
+          guint       round)
+{
+  GError *error = NULL;
+
+  if (round % 3 == 2)
+    {
+      g_autoptr(GArray) purged = caiji_store_purge_images (store, G_MAXINT64, FALSE, &error);
+
+      die_on (error);
+      for (guint i = 0; i < purged->len; i++)
+        promise (g_array_index (purged, gint64, i), "purged");
+    }
+  if (round % 4 == 3)
+    {
+      caiji_store_rekey (store, &error);
+      die_on (error);
+      promise (0, "rekeyed");
+    }
 }
 
 int
@@ -92,5 +118,6 @@ main (int   argc,
       const CaijiCandidate *who = roster->pdata[i % roster->len];
 
       write_one (store, who->student_no, i % 2 == 0);
+      maintain (store, i);
     }
 }

@@ -47,6 +47,23 @@ test_round_trip (void)
   g_assert_cmpuint (caiji_image_get_height (image), ==, 200);
 }
 
+/* Found by fuzz-image: a tiny PNG whose text chunk declares ~1 GB made
+ * libpng allocate that much before noticing the file ends. */
+static void
+test_png_chunk_longer_than_file (void)
+{
+  guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
+                   0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 16, 0, 0, 0, 16, 8, 2, 0, 0, 0, 0, 0, 0, 0,
+                   0x3A, 0x2F, 0, 0, 't', 'E', 'X', 't', 'd', 'a', 't', 'e', 0, 0, 0, 0 };
+  g_autoptr(GError) error = NULL;
+  guint width, height;
+  CaijiImageFormat format;
+
+  g_assert_false (caiji_image_probe (png, sizeof png, &format, &width, &height, &error));
+  g_assert_error (error, CAIJI_IMAGE_ERROR, CAIJI_IMAGE_ERROR_CORRUPT);
+  assert_refused (png, sizeof png, CAIJI_IMAGE_ERROR_CORRUPT);
+}
+
 static void
 test_png_bomb_refused_before_decoding (void)
 {
@@ -116,6 +133,7 @@ main (int   argc,
 
   g_test_add_func ("/image/round-trip", test_round_trip);
   g_test_add_func ("/image/png-bomb-refused-before-decoding", test_png_bomb_refused_before_decoding);
+  g_test_add_func ("/image/png-chunk-longer-than-file", test_png_chunk_longer_than_file);
   g_test_add_func ("/image/jpeg-bomb-refused-before-decoding", test_jpeg_bomb_refused_before_decoding);
   g_test_add_func ("/image/truncated-and-garbage", test_truncated_and_garbage);
   g_test_add_func ("/image/too-small", test_too_small);
