@@ -42,6 +42,12 @@ static const CaijiCliCommand commands[] = {
     1, 1, caiji_cli_face_detect },
   { "face", "verify", NULL, N_("Compare a live picture with an ID photo (--photo FILE --live FILE)"),
     0, 0, caiji_cli_face_verify },
+  { "sync", "status", NULL, N_("Show how many records wait for the central server, and the last error"),
+    0, 0, caiji_cli_sync_status },
+  { "sync", "run", NULL, N_("Deliver waiting records to the central server now"),
+    0, 0, caiji_cli_sync_run },
+  { "sync", "retry", N_("RECORD"), N_("Send a record the central server refused again"),
+    1, 1, caiji_cli_sync_retry },
 };
 
 static void

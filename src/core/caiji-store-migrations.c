@@ -115,11 +115,28 @@ static const char schema_v3[] =
   "CREATE INDEX records_by_student ON records (student_no);"
   "UPDATE images SET data = caiji_seal (data, 'image:' || record_id || ':' || kind);";
 
+/* A record the hub refused (409, 400, 413, …) must wait for the operator
+ * instead of being retried forever, and must be told apart from one that
+ * merely waits for its next attempt: hence held_at.  last_attempt_at lets
+ * the operator see the most recent failure first.  The index keeps
+ * "what is due now" cheap with a 10 000-record backlog.  sync_state keeps
+ * the feed cursors (roster) so a restarted kiosk asks only for changes. */
+static const char schema_v4[] =
+  "ALTER TABLE sync_outbox ADD COLUMN held_at INTEGER;"
+  "ALTER TABLE sync_outbox ADD COLUMN last_attempt_at INTEGER;"
+  "CREATE INDEX outbox_due ON sync_outbox (next_attempt_at)"
+  "  WHERE delivered_at IS NULL AND held_at IS NULL;"
+  "CREATE TABLE sync_state ("
+  "  key TEXT PRIMARY KEY NOT NULL CHECK (key <> ''),"
+  "  value TEXT NOT NULL,"
+  "  updated_at INTEGER NOT NULL);";
+
 /* Index i takes a database from version i to i + 1. */
 static const char *const migrations[CAIJI_STORE_SCHEMA_VERSION] = {
   schema_v1,
   schema_v2,
   schema_v3,
+  schema_v4,
 };
 
 /* Checked inside each step, since the steps run with enforcement off. */

@@ -128,4 +128,9 @@ char          *caiji_where_record    (gint64        record_id,
 char          *caiji_where_image     (gint64        record_id,
                                       CaijiImageKind kind);
 
+/* caiji-store-outbox.c: the statement that queues a record (?1) for the
+ * hub at time ?2, reopening its entry if it was delivered before. */
+sqlite3_stmt  *caiji_store_outbox_enqueue_statement (CaijiStore *self,
+                                      GError      **error);
+
 G_END_DECLS

@@ -296,7 +296,9 @@ save_fields (CaijiStore              *self,
 }
 
 /* Approval queues the record for the hub in the same commit, so an
- * approved record can never miss its delivery; delivery closes the entry. */
+ * approved record can never miss its delivery; delivery closes the entry.
+ * A record that went to the hub earlier for central review is queued
+ * again: the hub must learn it was approved. */
 static gboolean
 update_outbox (CaijiStore       *self,
                gint64            record_id,
@@ -306,9 +308,7 @@ update_outbox (CaijiStore       *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (status == CAIJI_RECORD_APPROVED)
-    stmt = caiji_sql_prepare (self->db,
-                              "INSERT OR IGNORE INTO sync_outbox (record_id, enqueued_at) VALUES (?1, ?2);",
-                              error);
+    stmt = caiji_store_outbox_enqueue_statement (self, error);
   else if (status == CAIJI_RECORD_SYNCED)
     stmt = caiji_sql_prepare (self->db,
                               "UPDATE sync_outbox SET delivered_at = ?2 WHERE record_id = ?1;", error);

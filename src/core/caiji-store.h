@@ -33,7 +33,7 @@ typedef enum {
   CAIJI_STORE_ERROR_DAMAGED,      /* one protected value was altered; the rest is fine */
 } CaijiStoreError;
 
-#define CAIJI_STORE_SCHEMA_VERSION 3
+#define CAIJI_STORE_SCHEMA_VERSION 4
 
 typedef struct {
   gint64  id;
@@ -163,5 +163,94 @@ gboolean         caiji_store_check                    (CaijiStore              *
                                                        CaijiStoreCheck         *check,
                                                        GError                 **error);
 void             caiji_store_check_clear              (CaijiStoreCheck         *check);
+
+/* sync outbox (caiji-store-outbox.c) */
+
+/* One approved record waiting for the hub. */
+typedef struct {
+  gint64  record_id;
+  char   *uuid;
+  gint64  enqueued_at;
+  int     attempts;
+  gint64  next_attempt_at;   /* unix seconds */
+  char   *last_error;        /* nullable: why the last attempt failed */
+  gint64  last_attempt_at;   /* 0 if never tried */
+  gint64  delivered_at;      /* 0 until the hub confirmed it */
+  gint64  held_at;           /* 0 unless the hub refused it for good */
+} CaijiOutboxEntry;
+
+typedef struct {
+  gint64  waiting;           /* not delivered, not held (due now or later) */
+  gint64  due;               /* of those, due now */
+  gint64  held;              /* refused by the hub, waiting for the operator */
+  gint64  delivered;
+  gint64  next_attempt_at;   /* earliest next attempt of the waiting ones, 0 if none */
+  char   *last_error;        /* most recent failure among the undelivered, nullable */
+} CaijiSyncCounts;
+
+/* One stored image, its bytes and the sha256 computed when it was saved. */
+typedef struct {
+  CaijiImageKind  kind;
+  GBytes         *data;
+  char           *sha256;
+} CaijiStoredImage;
+
+GPtrArray       *caiji_store_outbox_list_due          (CaijiStore              *self,
+                                                       gint64                   now,
+                                                       guint                    limit,
+                                                       GError                 **error);
+GPtrArray       *caiji_store_outbox_list_held         (CaijiStore              *self,
+                                                       GError                 **error);
+gboolean         caiji_store_outbox_record_failure    (CaijiStore              *self,
+                                                       gint64                   record_id,
+                                                       const char              *reason,
+                                                       gint64                   next_attempt_at,
+                                                       GError                 **error);
+gboolean         caiji_store_outbox_hold              (CaijiStore              *self,
+                                                       gint64                   record_id,
+                                                       const char              *reason,
+                                                       GError                 **error);
+gboolean         caiji_store_outbox_release           (CaijiStore              *self,
+                                                       gint64                   record_id,
+                                                       const char              *actor,
+                                                       GError                 **error);
+gboolean         caiji_store_outbox_submit_for_review (CaijiStore              *self,
+                                                       gint64                   record_id,
+                                                       const char              *actor,
+                                                       GError                 **error);
+gboolean         caiji_store_outbox_mark_delivered    (CaijiStore              *self,
+                                                       gint64                   record_id,
+                                                       CaijiRecordStatus        sent_status,
+                                                       const char              *actor,
+                                                       const char              *detail,
+                                                       GError                 **error);
+CaijiOutboxEntry *caiji_store_outbox_get              (CaijiStore              *self,
+                                                       gint64                   record_id,
+                                                       GError                 **error);
+gboolean         caiji_store_sync_counts              (CaijiStore              *self,
+                                                       gint64                   now,
+                                                       CaijiSyncCounts         *counts,
+                                                       GError                 **error);
+void             caiji_sync_counts_clear              (CaijiSyncCounts         *counts);
+void             caiji_outbox_entry_free              (CaijiOutboxEntry        *entry);
+
+/* Small values the sync keeps between runs, such as feed cursors
+ * (caiji-store-sync-state.c).  get: NULL without an error when unset. */
+char            *caiji_store_sync_state_get           (CaijiStore              *self,
+                                                       const char              *key,
+                                                       GError                 **error);
+gboolean         caiji_store_sync_state_set           (CaijiStore              *self,
+                                                       const char              *key,
+                                                       const char              *value,
+                                                       GError                 **error);
+
+/* Every image of a record, read in one go for an upload. */
+GPtrArray       *caiji_store_record_images            (CaijiStore              *self,
+                                                       gint64                   record_id,
+                                                       GError                 **error);
+void             caiji_stored_image_free              (CaijiStoredImage        *image);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaijiOutboxEntry, caiji_outbox_entry_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaijiStoredImage, caiji_stored_image_free)
 
 G_END_DECLS
