@@ -38,4 +38,6 @@ fi
 
 export GSETTINGS_SCHEMA_DIR="$build/data"
 export CAIJI_LOCALEDIR="$build/po"
+# Tesseract (card reading) uses OpenMP; its extra threads only spin on a kiosk.
+export OMP_THREAD_LIMIT=1
 exec "$build/src/gui/caiji-kiosk" "${args[@]}"
