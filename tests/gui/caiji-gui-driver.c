@@ -7,6 +7,7 @@
  */
 #include "caiji-config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "caiji-card-page.h"
@@ -292,9 +293,9 @@ caiji_gui_complete_card (CaijiGuiFixture *fixture)
   GtkWidget *back = caiji_gui_child (card_page, CAIJI_TYPE_CARD_PAGE, "back_slot");
 
   caiji_gui_take_card (fixture, CAIJI_CARD_SIDE_FRONT, CAIJI_CARD_SIDE_FRONT);
-  caiji_gui_wait_label (fixture, caiji_gui_child (front, CAIJI_TYPE_CARD_SLOT, "state_label"), "Accepted");
+  caiji_gui_wait_label (fixture, caiji_gui_child (front, CAIJI_TYPE_CARD_SLOT, "state_label"), _("Accepted"));
   caiji_gui_take_card (fixture, CAIJI_CARD_SIDE_BACK, CAIJI_CARD_SIDE_BACK);
-  caiji_gui_wait_label (fixture, caiji_gui_child (back, CAIJI_TYPE_CARD_SLOT, "state_label"), "Accepted");
+  caiji_gui_wait_label (fixture, caiji_gui_child (back, CAIJI_TYPE_CARD_SLOT, "state_label"), _("Accepted"));
   caiji_gui_wait_sensitive (fixture, card_page);
   caiji_test_press (caiji_gui_child (card_page, CAIJI_TYPE_CARD_PAGE, "next_button"));
   caiji_gui_wait_page (fixture, "photo");

@@ -5,6 +5,8 @@
  */
 #include "caiji-config.h"
 
+#include <glib/gi18n.h>
+
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -241,7 +243,7 @@ test_wrong_side_and_non_card (Fixture       *fixture,
   /* 重拍 brings the preview back, and the right side is then accepted. */
   caiji_test_press (slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "take_button"));
   caiji_gui_take_card (fixture, CAIJI_CARD_SIDE_FRONT, CAIJI_CARD_SIDE_FRONT);
-  caiji_gui_wait_label (fixture, slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "state_label"), "Accepted");
+  caiji_gui_wait_label (fixture, slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "state_label"), _("Accepted"));
   g_assert_cmpstr (caiji_gui_label (card_child (fixture, "name_value")), ==, fixture->candidate->name);
 }
 
@@ -257,7 +259,7 @@ test_next_needs_both_sides (Fixture       *fixture,
   caiji_gui_wait_label (fixture, error_label, caiji_text (CAIJI_TEXT_FRONT_MISSING));
 
   caiji_gui_take_card (fixture, CAIJI_CARD_SIDE_FRONT, CAIJI_CARD_SIDE_FRONT);
-  caiji_gui_wait_label (fixture, slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "state_label"), "Accepted");
+  caiji_gui_wait_label (fixture, slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "state_label"), _("Accepted"));
   caiji_gui_wait_sensitive (fixture, caiji_gui_page (fixture, "card_page"));
   caiji_test_press (card_child (fixture, "next_button"));
   caiji_gui_wait_label (fixture, error_label, caiji_text (CAIJI_TEXT_BACK_MISSING));
@@ -326,7 +328,7 @@ test_idle_reset_wipes (Fixture       *fixture,
 
   caiji_gui_reach_card (fixture);
   caiji_gui_take_card (fixture, CAIJI_CARD_SIDE_FRONT, CAIJI_CARD_SIDE_FRONT);
-  caiji_gui_wait_label (fixture, slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "state_label"), "Accepted");
+  caiji_gui_wait_label (fixture, slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "state_label"), _("Accepted"));
   g_assert_cmpstr (caiji_gui_label (card_child (fixture, "name_value")), ==, fixture->candidate->name);
   g_assert_nonnull (caiji_camera_view_get_still (CAIJI_CAMERA_VIEW (front_view)));
 
