@@ -319,6 +319,13 @@ banner_shown (Fixture       *fixture,
   return gtk_revealer_get_reveal_child (GTK_REVEALER (caiji_gui_page (fixture, "idle_revealer")));
 }
 
+static gboolean
+blank_id_row (Fixture       *fixture,
+              gconstpointer  data)
+{
+  return *gtk_editable_get_text (GTK_EDITABLE (data)) == '\0';
+}
+
 static void
 test_idle_reset_wipes (Fixture       *fixture,
                        gconstpointer  data)
@@ -345,6 +352,31 @@ test_idle_reset_wipes (Fixture       *fixture,
   g_assert_null (caiji_camera_view_get_still (CAIJI_CAMERA_VIEW (front_view)));
   g_assert_null (gtk_picture_get_paintable (GTK_PICTURE (photo_child (fixture, "photo_picture"))));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (id_row)), ==, "");
+}
+
+/* Found on the demo kiosk: the countdown banner came up over an empty
+ * sign-in page.  With nothing typed there is nothing to wipe; a digit
+ * typed and left behind is. */
+static void
+test_idle_quiet_on_blank_sign_in (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  GtkWidget *id_row = caiji_gui_child (caiji_gui_page (fixture, "identify_page"), CAIJI_TYPE_IDENTIFY_PAGE, "id_row");
+  gint64 until;
+
+  caiji_window_set_idle_timeout (fixture->window, 1);
+  /* Three timeouts' worth of main loop, watching the banner throughout. */
+  until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_assert_false (banner_shown (fixture, NULL));
+      g_usleep (10000);
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (id_row), "4108");
+  caiji_gui_wait (fixture, banner_shown, NULL, "the idle warning");
+  caiji_gui_wait (fixture, blank_id_row, id_row, "the half-typed ID number to be wiped");
 }
 
 /* Without a face detector nothing may pass for a found face: the step
@@ -419,6 +451,7 @@ main (int   argc,
   add_test ("/wizard-ui/card/reading-unavailable", test_card_reading_unavailable);
   add_test ("/wizard-ui/photo/prompts", test_photo_prompts);
   add_test ("/wizard-ui/idle-reset", test_idle_reset_wipes);
+  add_test ("/wizard-ui/idle-quiet-on-blank-sign-in", test_idle_quiet_on_blank_sign_in);
   g_test_add ("/wizard-ui/camera-recovers", Fixture, CAIJI_GUI_MISSING_CAMERA, caiji_gui_fixture_set_up,
               test_camera_recovers, caiji_gui_fixture_tear_down);
 

@@ -219,6 +219,18 @@ caiji_identify_page_clear (CaijiIdentifyPage *self)
   gtk_label_set_text (self->error_label, "");
 }
 
+/* Nothing typed and no message shown: nothing here for the idle timeout
+ * to wipe. */
+gboolean
+caiji_identify_page_is_blank (CaijiIdentifyPage *self)
+{
+  g_return_val_if_fail (CAIJI_IS_IDENTIFY_PAGE (self), TRUE);
+
+  return *gtk_editable_get_text (GTK_EDITABLE (self->id_row)) == '\0' &&
+         *gtk_editable_get_text (GTK_EDITABLE (self->password_row)) == '\0' &&
+         !gtk_widget_get_visible (GTK_WIDGET (self->error_label));
+}
+
 void
 caiji_identify_page_set_wizard (CaijiIdentifyPage *self,
                                 CaijiWizard       *wizard)

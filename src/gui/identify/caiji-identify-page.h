@@ -13,5 +13,6 @@ G_DECLARE_FINAL_TYPE (CaijiIdentifyPage, caiji_identify_page, CAIJI, IDENTIFY_PA
 void caiji_identify_page_set_wizard (CaijiIdentifyPage *self,
                                      CaijiWizard       *wizard);
 void caiji_identify_page_clear      (CaijiIdentifyPage *self);
+gboolean caiji_identify_page_is_blank (CaijiIdentifyPage *self);
 
 G_END_DECLS

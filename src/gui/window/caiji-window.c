@@ -119,12 +119,26 @@ operator_clicked_cb (CaijiWindow *self)
     caiji_operator_mode_open (GTK_WINDOW (self), caiji_wizard_get_store (self->wizard));
 }
 
+/* An untouched sign-in page holds nobody's data: no countdown there. */
+static gboolean
+nothing_to_wipe (CaijiWindow *self)
+{
+  return self->wizard == NULL ||
+         (caiji_wizard_get_page (self->wizard) == CAIJI_WIZARD_PAGE_IDENTIFY &&
+          caiji_identify_page_is_blank (self->identify_page));
+}
+
 static void
 idle_warning_cb (CaijiWindow *self,
                  guint        seconds_left)
 {
   g_autofree char *text = NULL;
 
+  if (seconds_left > 0 && nothing_to_wipe (self))
+    {
+      caiji_idle_watch_poke (self->idle_watch);
+      return;
+    }
   gtk_revealer_set_reveal_child (self->idle_revealer, seconds_left > 0);
   if (seconds_left == 0)
     return;
@@ -141,7 +155,7 @@ idle_warning_cb (CaijiWindow *self,
 static void
 idle_timeout_cb (CaijiWindow *self)
 {
-  if (self->wizard == NULL)
+  if (nothing_to_wipe (self))
     return;
   if (caiji_wizard_is_busy (self->wizard))
     {
