@@ -5,6 +5,7 @@
 
 #include "caiji-store.h"
 #include "caiji-sync-backoff.h"
+#include "caiji-sync-decisions.h"
 #include "caiji-sync-payload.h"
 #include "caiji-test-utils.h"
 
@@ -409,6 +410,67 @@ test_canonical_extends_only_forward (Fixture       *fixture,
   g_assert_false (caiji_sync_canonical_extends (before, tampered));
 }
 
+/* Decisions from the hub */
+
+static gboolean
+apply_decision_page (Fixture    *fixture,
+                     const char *uuid,
+                     const char *verdict,
+                     GError    **error)
+{
+  g_autofree char *text = g_strdup_printf ("{\"decisions\":[{\"uuid\":\"%s\",\"decision\":\"%s\","
+                                           "\"reason\":\"照片模糊\",\"reviewer\":\"li\"}],"
+                                           "\"next_cursor\":\"7\",\"more\":false}", uuid, verdict);
+  g_autoptr(JsonNode) page = json_from_string (text, NULL);
+  guint applied = 0;
+  gboolean more = TRUE;
+  gboolean ok;
+
+  ok = caiji_sync_feed_apply_page (fixture->store, &caiji_sync_decisions_feed, json_node_get_object (page),
+                                   &applied, &more, error);
+  g_assert_true (!ok || !more);
+  return ok;
+}
+
+static void
+test_decisions_apply_known_verdicts (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 approved = review_record (fixture->store, 2);
+  gint64 rejected = review_record (fixture->store, 3);
+  g_autofree char *approved_uuid = uuid_of (fixture, approved);
+  g_autofree char *rejected_uuid = uuid_of (fixture, rejected);
+  g_autoptr(CaijiRecord) record = NULL;
+
+  g_assert_true (apply_decision_page (fixture, approved_uuid, "approved", &error));
+  g_assert_true (apply_decision_page (fixture, rejected_uuid, "rejected", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (fixture, approved), ==, CAIJI_RECORD_APPROVED);
+  record = caiji_store_record_load (fixture->store, rejected, NULL);
+  g_assert_cmpint (record->status, ==, CAIJI_RECORD_REJECTED);
+  g_assert_cmpstr (record->reject_reason, ==, "照片模糊");
+}
+
+/* A verdict the kiosk does not know is the hub's mistake, not a
+ * rejection of the candidate: the record keeps waiting. */
+static void
+test_decisions_refuse_unknown_verdict (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = review_record (fixture->store, 0);
+  g_autofree char *uuid = uuid_of (fixture, id);
+  g_autofree char *cursor = NULL;
+
+  g_assert_false (apply_decision_page (fixture, uuid, "maybe", &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "maybe"));
+  g_assert_cmpint (status_of (fixture, id), ==, CAIJI_RECORD_PENDING_REVIEW);
+  cursor = caiji_store_sync_state_get (fixture->store, CAIJI_SYNC_DECISIONS_CURSOR, NULL);
+  g_assert_null (cursor);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -426,5 +488,9 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/sync/document/canonical-extends-only-forward", Fixture, NULL, fixture_set_up,
               test_canonical_extends_only_forward, fixture_tear_down);
+  g_test_add ("/sync/decisions/apply-known-verdicts", Fixture, NULL, fixture_set_up,
+              test_decisions_apply_known_verdicts, fixture_tear_down);
+  g_test_add ("/sync/decisions/refuse-unknown-verdict", Fixture, NULL, fixture_set_up,
+              test_decisions_refuse_unknown_verdict, fixture_tear_down);
   return g_test_run ();
 }
