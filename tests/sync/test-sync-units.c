@@ -1,5 +1,6 @@
 /* test-sync-units.c: the pieces of sync that need no hub — the record
  * document both ends share, the backoff, and the store's outbox calls */
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -7,6 +8,7 @@
 #include "caiji-sync-backoff.h"
 #include "caiji-sync-decisions.h"
 #include "caiji-sync-payload.h"
+#include "caiji-sync-token.h"
 #include "caiji-test-utils.h"
 
 typedef struct {
@@ -471,6 +473,88 @@ test_decisions_refuse_unknown_verdict (Fixture       *fixture,
   g_assert_null (cursor);
 }
 
+/* The device token at rest */
+
+#define TEST_TOKEN "cjt_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+
+static char *
+token_file_text (const char *path)
+{
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return g_steal_pointer (&text);
+}
+
+static void
+test_token_sealed_at_rest (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "config", "hub-token", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *token = NULL;
+  GStatBuf st;
+
+  g_assert_true (caiji_sync_token_save (path, TEST_TOKEN, &error));
+  g_assert_no_error (error);
+  text = token_file_text (path);
+  g_assert_null (strstr (text, "0123456789abcdef"));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  token = caiji_sync_token_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (token, ==, TEST_TOKEN);
+}
+
+/* A token written by hand in the clear is sealed the first time it is read. */
+static void
+test_token_plain_file_sealed_on_read (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "hub-token", NULL);
+  g_autofree char *token = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_set_contents_full (path, TEST_TOKEN "\n", -1, G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+  token = caiji_sync_token_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (token, ==, TEST_TOKEN);
+  text = token_file_text (path);
+  g_assert_null (strstr (text, "0123456789abcdef"));
+  g_clear_pointer (&token, g_free);
+  token = caiji_sync_token_load (path, &error);
+  g_assert_cmpstr (token, ==, TEST_TOKEN);
+}
+
+static void
+test_token_other_key_or_tampered (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "hub-token", NULL);
+  g_autofree char *kek = g_strdup (g_getenv ("CAIJI_KEK_HEX"));
+  g_autofree char *text = NULL;
+  char *token;
+
+  g_assert_true (caiji_sync_token_save (path, TEST_TOKEN, &error));
+  g_setenv ("CAIJI_KEK_HEX", "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100", TRUE);
+  token = caiji_sync_token_load (path, &error);
+  g_setenv ("CAIJI_KEK_HEX", kek, TRUE);
+  g_assert_null (token);
+  g_assert_error (error, CAIJI_SYNC_ERROR, CAIJI_SYNC_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "set-token"));
+  g_clear_error (&error);
+
+  /* One altered character of the sealed text. */
+  text = token_file_text (path);
+  text[strlen (text) - 3] = text[strlen (text) - 3] == 'A' ? 'B' : 'A';
+  g_assert_true (g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+  g_assert_null (caiji_sync_token_load (path, &error));
+  g_assert_error (error, CAIJI_SYNC_ERROR, CAIJI_SYNC_ERROR_INVALID);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -492,5 +576,11 @@ main (int    argc,
               test_decisions_apply_known_verdicts, fixture_tear_down);
   g_test_add ("/sync/decisions/refuse-unknown-verdict", Fixture, NULL, fixture_set_up,
               test_decisions_refuse_unknown_verdict, fixture_tear_down);
+  g_test_add ("/sync/token/sealed-at-rest", Fixture, NULL, fixture_set_up, test_token_sealed_at_rest,
+              fixture_tear_down);
+  g_test_add ("/sync/token/plain-file-sealed-on-read", Fixture, NULL, fixture_set_up,
+              test_token_plain_file_sealed_on_read, fixture_tear_down);
+  g_test_add ("/sync/token/other-key-or-tampered", Fixture, NULL, fixture_set_up, test_token_other_key_or_tampered,
+              fixture_tear_down);
   return g_test_run ();
 }
