@@ -18,6 +18,7 @@
 #include "caiji-camera-choice.h"
 #include "caiji-camera-keeper.h"
 #include "caiji-kiosk-settings.h"
+#include "caiji-kiosk-sync.h"
 #include "caiji-paths.h"
 #include "caiji-store.h"
 #include "caiji-window.h"
@@ -33,6 +34,7 @@ struct _CaijiApplication {
 
   GSettings      *settings;      /* NULL without the installed schema */
   CaijiWizard    *wizard;
+  CaijiKioskSync *sync;
   CaijiCameraKeeper *camera;
   guint           inhibit_cookie;
 };
@@ -100,6 +102,8 @@ create_window (CaijiApplication *self)
     }
   self->wizard = caiji_wizard_new (store);
   caiji_window_set_wizard (window, self->wizard);
+  self->sync = caiji_kiosk_sync_new (store, self->settings);
+  caiji_window_set_sync (window, self->sync);
   set_up_capture (self, window);
   return window;
 }
@@ -157,6 +161,8 @@ caiji_application_shutdown (GApplication *application)
 {
   CaijiApplication *self = CAIJI_APPLICATION (application);
 
+  /* Stops the upload in flight; it is sent again at the next start. */
+  g_clear_object (&self->sync);
   if (self->inhibit_cookie != 0)
     gtk_application_uninhibit (GTK_APPLICATION (self), self->inhibit_cookie);
   self->inhibit_cookie = 0;
@@ -171,6 +177,7 @@ caiji_application_finalize (GObject *object)
   CaijiApplication *self = CAIJI_APPLICATION (object);
 
   g_clear_object (&self->wizard);
+  g_clear_object (&self->sync);
   g_clear_object (&self->camera);
   g_clear_object (&self->settings);
   g_free (self->db_path);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "caiji-image.h"
+#include "caiji-kiosk-sync.h"
 #include "caiji-operator-pin.h"
 #include "caiji-operator-pin-dialog.h"
 #include "caiji-operator-queue-page.h"
@@ -20,6 +21,7 @@
 #include "caiji-operator-records-page.h"
 #include "caiji-operator-reject-dialog.h"
 #include "caiji-operator-settings-page.h"
+#include "caiji-operator-sync-page.h"
 #include "caiji-operator-window.h"
 #include "caiji-store.h"
 #include "caiji-test-gtk.h"
@@ -50,6 +52,7 @@ reset_operator_keys (GSettings *settings)
   g_settings_reset (settings, CAIJI_OPERATOR_PIN_FAILURES_KEY);
   g_settings_reset (settings, CAIJI_OPERATOR_PIN_LOCKED_KEY);
   g_settings_reset (settings, "idle-timeout-seconds");
+  g_settings_reset (settings, "hub-url");
 }
 
 static void
@@ -928,6 +931,90 @@ test_idle_closes_operator_mode (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
 }
 
+/* The sync page */
+
+static gint64
+approved_record (Fixture *fixture,
+                 guint    n)
+{
+  gint64 id = record_in (fixture, n, CAIJI_RECORD_CAPTURED);
+  CaijiRecordUpdate update = CAIJI_RECORD_UPDATE_INIT;
+
+  update.set_status = TRUE;
+  update.status = CAIJI_RECORD_APPROVED;
+  update_ok (fixture, id, &update);
+  return id;
+}
+
+static const char *
+sync_value (GtkWidget  *page,
+            const char *name)
+{
+  return label_text (child (page, CAIJI_TYPE_OPERATOR_SYNC_PAGE, name));
+}
+
+typedef struct {
+  GtkWidget  *page;
+  const char *waiting;
+  const char *held;
+} SyncCounts;
+
+static gboolean
+sync_counts_shown (gpointer data)
+{
+  SyncCounts *want = data;
+
+  return g_strcmp0 (sync_value (want->page, "waiting_value"), want->waiting) == 0 &&
+         g_strcmp0 (sync_value (want->page, "held_value"), want->held) == 0;
+}
+
+static GtkWidget *
+send_again_button (GtkWidget *page)
+{
+  GtkWidget *group = child (page, CAIJI_TYPE_OPERATOR_SYNC_PAGE, "held_group");
+
+  return caiji_test_find_button (group, "Send _Again");
+}
+
+/* An operator sees what waits for the hub and why a record was refused,
+ * and sends it again once the reason is sorted out. */
+static void
+test_sync_page (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(CaijiKioskSync) sync = caiji_kiosk_sync_new (fixture->store, fixture->settings);
+  g_autoptr(GError) error = NULL;
+  gint64 refused = approved_record (fixture, 1);
+  CaijiOperatorWindow *window;
+  GtkWidget *page;
+  GtkWidget *state_row;
+  SyncCounts before = { NULL, "1", "1" };
+  SyncCounts after = { NULL, "2", "0" };
+
+  approved_record (fixture, 0);
+  g_assert_true (caiji_store_outbox_hold (fixture->store, refused, "Student 23030001 is not on the hub's roster.",
+                                          &error));
+  g_assert_no_error (error);
+  caiji_window_set_sync (fixture->window, sync);
+  seed_pin (fixture, TEST_PIN);
+  window = unlock (fixture, TEST_PIN);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child (window, CAIJI_TYPE_OPERATOR_WINDOW, "view_stack")),
+                                         "sync");
+  page = before.page = after.page = child (window, CAIJI_TYPE_OPERATOR_WINDOW, "sync_page");
+  caiji_test_wait_until (sync_counts_shown, &before);
+
+  /* Not configured: said plainly, with where to fix it. */
+  state_row = child (page, CAIJI_TYPE_OPERATOR_SYNC_PAGE, "state_row");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (state_row)),
+                            "No central server address is set"));
+  g_assert_true (gtk_widget_get_visible (child (page, CAIJI_TYPE_OPERATOR_SYNC_PAGE, "held_group")));
+  caiji_test_screenshot (GTK_WIDGET (window), "operator-sync");
+
+  caiji_test_press (send_again_button (page));
+  caiji_test_wait_until (sync_counts_shown, &after);
+  g_assert_false (gtk_widget_get_visible (child (page, CAIJI_TYPE_OPERATOR_SYNC_PAGE, "held_group")));
+}
+
 static void
 add_operator_test (const char *path,
                    void      (*test) (Fixture *, gconstpointer))
@@ -955,6 +1042,7 @@ main (int   argc,
   add_operator_test ("/operator/device-and-settings", test_device_and_settings);
   add_operator_test ("/operator/idle-closes", test_idle_closes_operator_mode);
   add_operator_test ("/operator/settings/change-pin", test_change_pin);
+  add_operator_test ("/operator/sync", test_sync_page);
 
   return g_test_run ();
 }
