@@ -13,6 +13,7 @@
 
 #include "caiji-image.h"
 #include "caiji-kiosk-sync.h"
+#include "caiji-operator-entry-row.h"
 #include "caiji-operator-pin.h"
 #include "caiji-operator-pin-dialog.h"
 #include "caiji-operator-queue-page.h"
@@ -591,6 +592,51 @@ test_approve (Fixture       *fixture,
   g_assert_cmpint (status_of (fixture, second), ==, CAIJI_RECORD_PENDING_REVIEW);
 }
 
+static gboolean
+queued_for_hub (gpointer data)
+{
+  StatusWait *wait = data;
+  g_autoptr(CaijiOutboxEntry) entry = caiji_store_outbox_get (wait->fixture->store, wait->record_id, NULL);
+
+  return entry != NULL;
+}
+
+/* A record submitted for review can go to the central reviewers; one the
+ * face check passed is for the desk alone. */
+static void
+test_central_review (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gint64 captured = record_in (fixture, 0, CAIJI_RECORD_CAPTURED);
+  gint64 pending = pending_record (fixture, 1);
+  StatusWait queued = { fixture, pending, CAIJI_RECORD_PENDING_REVIEW };
+  RowCount two = { NULL, 2 };
+  GtkWidget *queue;
+  GtkWidget *central;
+  GtkListBox *list;
+
+  seed_pin (fixture, TEST_PIN);
+  queue = two.page = queue_page (unlock (fixture, TEST_PIN));
+  caiji_test_wait_until (queue_has_rows, &two);
+  central = child (queue, CAIJI_TYPE_OPERATOR_QUEUE_PAGE, "central_button");
+  list = GTK_LIST_BOX (queue_list (queue));
+  for (guint i = 0; i < 2; i++)
+    {
+      const CaijiOperatorEntry *entry;
+
+      select_queue_row (queue, i);
+      entry = caiji_operator_entry_row_get_entry (gtk_list_box_get_selected_row (list));
+      g_assert_cmpint (gtk_widget_get_visible (central), ==, entry->record->id == pending);
+    }
+  g_assert_cmpint (caiji_operator_entry_row_get_entry (gtk_list_box_get_selected_row (list))->record->id, ==,
+                   pending);
+  caiji_test_press (central);
+  caiji_test_wait_until (queued_for_hub, &queued);
+  caiji_test_wait_until (queue_has_rows, &two);
+  g_assert_cmpint (status_of (fixture, pending), ==, CAIJI_RECORD_PENDING_REVIEW);
+  g_assert_null (caiji_store_outbox_get (fixture->store, captured, NULL));
+}
+
 /* The queue holds what waits for an operator, and nothing else. */
 static void
 test_queue_contents (Fixture       *fixture,
@@ -1035,6 +1081,7 @@ main (int   argc,
   add_operator_test ("/operator/pin/cancel", test_cancel_keeps_operator_mode_closed);
   add_operator_test ("/operator/queue/contents", test_queue_contents);
   add_operator_test ("/operator/queue/approve", test_approve);
+  add_operator_test ("/operator/queue/central-review", test_central_review);
   add_operator_test ("/operator/queue/decided-elsewhere", test_decided_elsewhere);
   add_operator_test ("/operator/queue/reject-needs-reason", test_reject_needs_reason);
   add_operator_test ("/operator/queue/reject-cancelled", test_reject_cancelled_changes_nothing);
