@@ -54,6 +54,7 @@ reset_operator_keys (GSettings *settings)
   g_settings_reset (settings, CAIJI_OPERATOR_PIN_LOCKED_KEY);
   g_settings_reset (settings, "idle-timeout-seconds");
   g_settings_reset (settings, "hub-url");
+  g_settings_reset (settings, "language");
 }
 
 static void
@@ -869,6 +870,8 @@ test_device_and_settings (Fixture       *fixture,
 {
   CaijiOperatorWindow *window;
   AdwViewStack *stack;
+  AdwComboRow *language_row;
+  g_autofree char *language = NULL;
 
   seed_pin (fixture, TEST_PIN);
   window = unlock (fixture, TEST_PIN);
@@ -880,6 +883,16 @@ test_device_and_settings (Fixture       *fixture,
 
   adw_view_stack_set_visible_child_name (stack, "settings");
   caiji_test_screenshot (GTK_WIDGET (window), "operator-settings");
+
+  /* English is one choice away, for the next start. */
+  language_row = ADW_COMBO_ROW (child (child (window, CAIJI_TYPE_OPERATOR_WINDOW, "settings_page"),
+                                      CAIJI_TYPE_OPERATOR_SETTINGS_PAGE, "language_row"));
+  g_assert_cmpuint (adw_combo_row_get_selected (language_row), ==, 0);
+  adw_combo_row_set_selected (language_row, 1);
+  language = g_settings_get_string (fixture->settings, "language");
+  g_assert_cmpstr (language, ==, "en");
+  g_settings_set_string (fixture->settings, "language", "zh_CN.UTF-8");
+  g_assert_cmpuint (adw_combo_row_get_selected (language_row), ==, 0);
 
   /* 退出工作人员模式: back to the kiosk, which stays open. */
   caiji_test_press (child (window, CAIJI_TYPE_OPERATOR_WINDOW, "leave_button"));
