@@ -17,6 +17,7 @@
 #include "caiji-application.h"
 #include "caiji-camera-choice.h"
 #include "caiji-camera-keeper.h"
+#include "caiji-camera-monitor.h"
 #include "caiji-kiosk-settings.h"
 #include "caiji-kiosk-sync.h"
 #include "caiji-paths.h"
@@ -36,6 +37,7 @@ struct _CaijiApplication {
   CaijiWizard    *wizard;
   CaijiKioskSync *sync;
   CaijiCameraKeeper *camera;
+  CaijiCameraMonitor *camera_monitor;
   guint           inhibit_cookie;
 };
 
@@ -146,6 +148,10 @@ set_up_capture (CaijiApplication *self,
 
   g_message ("Camera: %s", caiji_camera_get_description (camera));
   self->camera = caiji_camera_keeper_new (camera, CAIJI_CAMERA_KEEPER_RETRY_SECONDS);
+  /* A camera plugged back in is used at once, not at the next retry. */
+  self->camera_monitor = caiji_camera_monitor_new ();
+  g_signal_connect_object (self->camera_monitor, "changed", G_CALLBACK (caiji_camera_keeper_retry_now),
+                           self->camera, G_CONNECT_SWAPPED);
   caiji_window_set_capture (window, self->camera, analyzer);
   caiji_window_set_idle_timeout (window, self->settings != NULL
                                          ? g_settings_get_uint (self->settings, "idle-timeout-seconds")
@@ -205,6 +211,7 @@ caiji_application_finalize (GObject *object)
 
   g_clear_object (&self->wizard);
   g_clear_object (&self->sync);
+  g_clear_object (&self->camera_monitor);
   g_clear_object (&self->camera);
   g_clear_object (&self->settings);
   g_free (self->db_path);
