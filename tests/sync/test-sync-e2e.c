@@ -5,8 +5,6 @@
  * talks garbage, hangs, drops the connection or dies loses nothing and
  * delivers nothing twice.  Usage: test-sync-e2e CAIJI-HUB PG-CLUSTER.SH CAIJI
  */
-#define _GNU_SOURCE  /* memmem */
-
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -736,19 +734,6 @@ test_export_for_exam_platform (void)
 /* Fault drills: the hub killed while the kiosk rotates its data key or
  * purges delivered pictures, with uploads running on the worker thread. */
 
-static gboolean
-file_contains (const char *path,
-               const void *needle,
-               gsize       size)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return FALSE;
-  return memmem (contents, length, needle, size) != NULL;
-}
-
 /* No picture the kiosk still holds is readable in its files: rotation and
  * purge leave no plaintext copy behind. */
 static void
@@ -768,7 +753,7 @@ assert_no_plaintext (Kiosk        *kiosk,
             g_autofree char *path = g_strconcat (caiji_store_get_path (kiosk->store), suffixes[f], NULL);
             CaijiStoredImage *image = images->pdata[k];
 
-            g_assert_false (file_contains (path, g_bytes_get_data (image->data, NULL), 64));
+            g_assert_false (caiji_test_file_contains (path, g_bytes_get_data (image->data, NULL), 64));
           }
     }
 }
