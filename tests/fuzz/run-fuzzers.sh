@@ -6,6 +6,7 @@
 # line per target with executions and coverage; exits 1 on any crash,
 # leaving the crashing input in the build directory.
 #
+# CAIJI_FUZZ_TARGETS="fuzz-reader-frame …" runs only the targets named.
 # CI runs it briefly from scripts/test.sh --ci; for a nightly, run it with
 # e.g. 3600 and keep _build-fuzz/corpus between runs.
 set -euo pipefail
@@ -26,7 +27,8 @@ ninja -C "$build" >&2
 export ASAN_OPTIONS=${ASAN_OPTIONS:-quarantine_size_mb=64:malloc_context_size=20}
 
 status=0
-for target in fuzz-roster-csv fuzz-id-number fuzz-image fuzz-sync-document; do
+targets=${CAIJI_FUZZ_TARGETS:-fuzz-roster-csv fuzz-id-number fuzz-image fuzz-sync-document fuzz-reader-frame}
+for target in $targets; do
   name=${target#fuzz-}
   corpus="$build/corpus/$name"
   artifacts="$build/artifacts/$name/"
