@@ -80,6 +80,8 @@ add_options (CaijiApplication *self)
 
 static void set_up_capture (CaijiApplication *self,
                             CaijiWindow      *window);
+static void set_up_reader  (CaijiApplication *self,
+                            CaijiWindow      *window);
 
 /* The database is opened once, before the first window: there is no
  * screen yet to freeze, and every page needs it. */
@@ -101,6 +103,7 @@ create_window (CaijiApplication *self)
   self->wizard = caiji_wizard_new (store);
   caiji_window_set_wizard (window, self->wizard);
   set_up_capture (self, window);
+  set_up_reader (self, window);
   return window;
 }
 
@@ -119,6 +122,21 @@ set_up_capture (CaijiApplication *self,
   caiji_window_set_idle_timeout (window, self->settings != NULL
                                          ? g_settings_get_uint (self->settings, "idle-timeout-seconds")
                                          : DEFAULT_IDLE_TIMEOUT_SECONDS);
+}
+
+/* The chip reader, when the reader-port setting names one. */
+static void
+set_up_reader (CaijiApplication *self,
+               CaijiWindow      *window)
+{
+  g_autofree char *port = self->settings != NULL ? g_settings_get_string (self->settings, "reader-port") : NULL;
+  g_autoptr(CaijiReaderWatch) reader = NULL;
+
+  if (port == NULL || port[0] == '\0')
+    return;
+  g_message ("ID card reader: %s", port);
+  reader = caiji_reader_watch_new (port);
+  caiji_window_set_reader (window, reader);
 }
 
 static void

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "caiji-reader-watch.h"
 #include "caiji-store.h"
 
 G_BEGIN_DECLS
@@ -16,5 +17,8 @@ void caiji_operator_device_page_refresh           (CaijiOperatorDevicePage *self
 /* What the camera code reports, in the operator's words. */
 void caiji_operator_device_page_set_camera_status (CaijiOperatorDevicePage *self,
                                                    const char              *status);
+
+void caiji_operator_device_page_set_reader        (CaijiOperatorDevicePage *self,
+                                                   CaijiReaderWatch        *reader);
 
 G_END_DECLS
