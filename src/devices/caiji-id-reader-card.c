@@ -59,7 +59,7 @@ refuse (GError    **error,
         const char *reason)
 {
   g_set_error (error, CAIJI_READER_ERROR, CAIJI_READER_ERROR_REFUSED,
-               _("The ID card’s chip data is not valid (%s). Please use the camera to read the card instead."),
+               _("The ID card’s chip data is not valid (%s). Please sign in with your ID number and password, or ask the operator."),
                reason);
   return FALSE;
 }
