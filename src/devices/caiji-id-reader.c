@@ -304,6 +304,9 @@ transact (CaijiIdReader *self,
   g_autoptr(GBytes) frame = caiji_reader_command_encode (command, parameter);
   gint64 deadline = g_get_monotonic_time () + (gint64) self->timeout_ms * 1000;
 
+  /* A cancelled read sends nothing more: the kiosk left the page. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   tcflush (self->fd, TCIFLUSH);
   g_byte_array_set_size (self->pending, 0);
   if (!write_all (self, frame, deadline, cancellable, error))

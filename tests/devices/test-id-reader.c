@@ -358,22 +358,18 @@ test_device_refused_card (Fixture      *fixture,
   assert_read_fails (fixture, FAKE_READER_NORMAL, CAIJI_READER_ERROR_REFUSED);
 }
 
+/* Reopening the same path is not tested: another test process may get
+ * the freed pseudo-terminal number at once. */
 static void
 test_device_unplugged (Fixture      *fixture,
                        gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CaijiIdReader) again = NULL;
-  g_autofree char *port = g_strdup (fake_reader_get_port (fixture->fake));
 
   fake_reader_unplug (fixture->fake);
   g_assert_null (caiji_id_reader_probe (fixture->reader, NULL, &error));
   g_assert_error (error, CAIJI_READER_ERROR, CAIJI_READER_ERROR_PORT);
-  g_clear_error (&error);
-
-  again = caiji_id_reader_open (port, CAIJI_ID_READER_DEFAULT_BAUD, &error);
-  g_assert_null (again);
-  g_assert_error (error, CAIJI_READER_ERROR, CAIJI_READER_ERROR_PORT);
+  g_assert_nonnull (strstr (error->message, fake_reader_get_port (fixture->fake)));
 }
 
 static void

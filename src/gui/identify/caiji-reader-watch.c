@@ -296,11 +296,13 @@ caiji_reader_watch_stop (CaijiReaderWatch *self)
   g_cancellable_cancel (self->cancellable);
 }
 
+/* TRUE while started, and after a stop until the poll in flight (which
+ * sends the reader nothing more) has finished. */
 gboolean
 caiji_reader_watch_is_polling (CaijiReaderWatch *self)
 {
   g_return_val_if_fail (CAIJI_IS_READER_WATCH (self), FALSE);
-  return self->polling;
+  return self->polling || self->busy;
 }
 
 /* Asks the reader's security module once, for the operator's device page;
