@@ -4,7 +4,8 @@
  * tests/devices/fake-id-reader.c): a roster candidate's card signs them
  * in, a stranger's card is refused with the wizard's message, the reader
  * is only polled while the sign-in page is shown, and an unplugged reader
- * leaves the window working and is reported as not found.
+ * leaves the window working and is reported as not found, on the sign-in
+ * page's watch and on the operator's device page.
  */
 #include "caiji-config.h"
 
@@ -14,6 +15,7 @@
 #include "caiji-gui-driver.h"
 #include "caiji-id-number.h"
 #include "caiji-identify-page.h"
+#include "caiji-operator-device-page.h"
 #include "caiji-reader-watch.h"
 #include "fake-id-reader.h"
 
@@ -115,6 +117,8 @@ test_stranger_refused (Fixture       *fixture,
   g_assert_nonnull (strstr (caiji_gui_label (identify_child (fixture, "error_label")),
                             _("No candidate with this ID number is registered for this exam.")));
   g_assert_cmpstr (caiji_window_get_visible_page (fixture->window), ==, "identify");
+  /* For a reviewer: the reader prompt and a refusal, in the build dir. */
+  caiji_test_screenshot (GTK_WIDGET (fixture->window), "reader-identify-refused");
 }
 
 static gboolean
@@ -153,6 +157,32 @@ test_unplugged_reader (Fixture       *fixture,
                    fixture->candidate->id_number);
 }
 
+/* The operator's device page asks the reader's security module itself
+ * (the sign-in page's polling may be stopped) and follows an unplug. */
+static void
+test_device_page_status (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(FakeReader) fake = fake_reader_new ();
+  g_autoptr(CaijiReaderWatch) watch = caiji_reader_watch_new (fake_reader_get_port (fake));
+  GtkWidget *page = g_object_ref_sink (g_object_new (CAIJI_TYPE_OPERATOR_DEVICE_PAGE, NULL));
+  GtkWidget *value = caiji_gui_child (page, CAIJI_TYPE_OPERATOR_DEVICE_PAGE, "reader_value");
+  g_autofree char *connected = g_strdup_printf (_("Connected (SAM %s)"), "05.01-12345678-0123456789-0987654321");
+  g_autofree char *not_found = g_strdup_printf (_("Not found at %s"), fake_reader_get_port (fake));
+
+  g_assert_cmpstr (caiji_gui_label (value), ==, _("Not configured"));
+  caiji_operator_device_page_set_reader (CAIJI_OPERATOR_DEVICE_PAGE (page), watch);
+  caiji_gui_wait_label (fixture, value, connected);
+  g_assert_false (gtk_widget_has_css_class (value, "error"));
+
+  fake_reader_unplug (fake);
+  caiji_operator_device_page_refresh (CAIJI_OPERATOR_DEVICE_PAGE (page));
+  caiji_gui_wait_label (fixture, value, not_found);
+  g_assert_true (gtk_widget_has_css_class (value, "error"));
+  caiji_gui_wait (fixture, not_polling, watch, "the check to finish");
+  g_object_unref (page);
+}
+
 static void
 add_test (const char *path,
           void      (*test) (Fixture *, gconstpointer))
@@ -169,5 +199,6 @@ main (int   argc,
   add_test ("/reader-ui/tap-signs-in", test_tap_signs_in);
   add_test ("/reader-ui/stranger-refused", test_stranger_refused);
   add_test ("/reader-ui/unplugged", test_unplugged_reader);
+  add_test ("/reader-ui/device-page", test_device_page_status);
   return g_test_run ();
 }
