@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "caiji-camera-monitor.h"
 #include "caiji-operator-device-page.h"
 #include "caiji-operator-tasks.h"
 #include "caiji-reader-watch.h"
@@ -23,6 +24,7 @@ struct _CaijiOperatorDevicePage {
 
   CaijiStore           *store;
   CaijiReaderWatch     *reader;    /* NULL without a chip reader */
+  CaijiCameraMonitor   *cameras;
   GCancellable         *cancellable;
   GtkLabel             *status_counts[CAIJI_RECORD_N_STATUSES];
 
@@ -98,6 +100,26 @@ show_status (CaijiOperatorDevicePage         *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->space_value), "error");
 }
 
+/* Live: a camera unplugged while operator mode is open shows at once. */
+static void
+show_cameras (CaijiOperatorDevicePage *self)
+{
+  g_autoptr(GPtrArray) cameras = caiji_camera_monitor_list_cameras (self->cameras);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < cameras->len; i++)
+    {
+      const CaijiCameraInfo *info = g_ptr_array_index (cameras, i);
+
+      if (text->len > 0)
+        g_string_append (text, "\n");
+      g_string_append (text, info->name);
+      if (info->device != NULL)
+        g_string_append_printf (text, " (%s)", info->device);
+    }
+  gtk_label_set_text (self->camera_value, cameras->len > 0 ? text->str : _("No camera connected"));
+}
+
 /* Callbacks */
 
 static void
@@ -149,6 +171,7 @@ caiji_operator_device_page_dispose (GObject *object)
   g_clear_object (&self->reader);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAIJI_TYPE_OPERATOR_DEVICE_PAGE);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->cameras);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (caiji_operator_device_page_parent_class)->dispose (object);
@@ -184,7 +207,9 @@ caiji_operator_device_page_init (CaijiOperatorDevicePage *self)
   self->cancellable = g_cancellable_new ();
   for (CaijiRecordStatus i = 0; i < CAIJI_RECORD_N_STATUSES; i++)
     self->status_counts[i] = add_count_row (self->records_group, caiji_record_status_display_name (i));
-  gtk_label_set_text (self->camera_value, _("Not reported yet"));
+  self->cameras = caiji_camera_monitor_new ();
+  g_signal_connect_object (self->cameras, "changed", G_CALLBACK (show_cameras), self, G_CONNECT_SWAPPED);
+  show_cameras (self);
 }
 
 /* Public API */
@@ -227,12 +252,4 @@ caiji_operator_device_page_set_reader (CaijiOperatorDevicePage *self,
   g_signal_connect_swapped (reader, "status-changed", G_CALLBACK (reader_status_cb), self);
   reader_status_cb (self);
   caiji_reader_watch_check (reader);
-}
-
-void
-caiji_operator_device_page_set_camera_status (CaijiOperatorDevicePage *self,
-                                              const char              *status)
-{
-  g_return_if_fail (CAIJI_IS_OPERATOR_DEVICE_PAGE (self));
-  gtk_label_set_text (self->camera_value, status);
 }

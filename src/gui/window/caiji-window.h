@@ -5,6 +5,7 @@
 
 #include "caiji-camera-keeper.h"
 #include "caiji-capture-analyzer.h"
+#include "caiji-kiosk-sync.h"
 #include "caiji-reader-watch.h"
 #include "caiji-wizard.h"
 
@@ -19,6 +20,8 @@ void         caiji_window_set_wizard       (CaijiWindow    *self,
 void         caiji_window_set_capture      (CaijiWindow          *self,
                                             CaijiCameraKeeper    *keeper,
                                             CaijiCaptureAnalyzer *analyzer);
+void         caiji_window_set_sync         (CaijiWindow    *self,
+                                            CaijiKioskSync *sync);
 void         caiji_window_set_reader       (CaijiWindow      *self,
                                             CaijiReaderWatch *reader);
 void         caiji_window_set_idle_timeout (CaijiWindow    *self,
