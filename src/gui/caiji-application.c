@@ -84,6 +84,8 @@ add_options (CaijiApplication *self)
 
 static void set_up_capture (CaijiApplication *self,
                             CaijiWindow      *window);
+static void set_up_reader  (CaijiApplication *self,
+                            CaijiWindow      *window);
 
 /* The window shows "Starting…" until the database is open, then the
  * sign-in page, or why the database could not be opened. */
@@ -110,6 +112,7 @@ store_opened_cb (GObject      *source,
   self->sync = caiji_kiosk_sync_new (store, self->settings);
   caiji_window_set_sync (window, self->sync);
   set_up_capture (self, window);
+  set_up_reader (self, window);
 }
 
 static CaijiWindow *
@@ -140,6 +143,21 @@ set_up_capture (CaijiApplication *self,
   caiji_window_set_idle_timeout (window, self->settings != NULL
                                          ? g_settings_get_uint (self->settings, "idle-timeout-seconds")
                                          : DEFAULT_IDLE_TIMEOUT_SECONDS);
+}
+
+/* The chip reader, when the reader-port setting names one. */
+static void
+set_up_reader (CaijiApplication *self,
+               CaijiWindow      *window)
+{
+  g_autofree char *port = self->settings != NULL ? g_settings_get_string (self->settings, "reader-port") : NULL;
+  g_autoptr(CaijiReaderWatch) reader = NULL;
+
+  if (port == NULL || port[0] == '\0')
+    return;
+  g_message ("ID card reader: %s", port);
+  reader = caiji_reader_watch_new (port);
+  caiji_window_set_reader (window, reader);
 }
 
 static void

@@ -27,7 +27,7 @@ ninja -C "$build" >&2
 export ASAN_OPTIONS=${ASAN_OPTIONS:-quarantine_size_mb=64:malloc_context_size=20}
 
 status=0
-for target in ${CAIJI_FUZZ_TARGETS:-fuzz-roster-csv fuzz-id-number fuzz-image fuzz-sync-document fuzz-hub-feed}; do
+for target in ${CAIJI_FUZZ_TARGETS:-fuzz-roster-csv fuzz-id-number fuzz-image fuzz-sync-document fuzz-hub-feed fuzz-reader-frame}; do
   name=${target#fuzz-}
   corpus="$build/corpus/$name"
   artifacts="$build/artifacts/$name/"

@@ -16,6 +16,7 @@
 #include "caiji-operator-settings-page.h"
 #include "caiji-operator-sync-page.h"
 #include "caiji-operator-window.h"
+#include "caiji-reader-watch.h"
 
 #define QUIT_RESPONSE "quit"
 
@@ -189,6 +190,7 @@ caiji_operator_window_new (GtkWindow        *kiosk,
   caiji_operator_queue_page_set_store (self->queue_page, store);
   caiji_operator_records_page_set_store (self->records_page, store);
   caiji_operator_device_page_set_store (self->device_page, store);
+  caiji_operator_device_page_set_reader (self->device_page, caiji_reader_watch_from (G_OBJECT (kiosk)));
   caiji_operator_sync_page_set_sync (self->sync_page, store, sync);
   caiji_operator_settings_page_set_settings (self->settings_page, settings, pin);
   caiji_operator_idle_watch (GTK_WINDOW (self), settings);

@@ -288,6 +288,18 @@ caiji_window_set_capture (CaijiWindow          *self,
   caiji_face_page_set_capture (self->face_page, keeper, analyzer);
 }
 
+/* The chip reader candidates may tap their card on; the operator window
+ * finds it on this window for its device page. */
+void
+caiji_window_set_reader (CaijiWindow      *self,
+                         CaijiReaderWatch *reader)
+{
+  g_return_if_fail (CAIJI_IS_WINDOW (self));
+
+  caiji_identify_page_set_reader (self->identify_page, reader);
+  caiji_reader_watch_attach (G_OBJECT (self), reader);
+}
+
 /* The background delivery to the hub, shown in operator mode. */
 void
 caiji_window_set_sync (CaijiWindow    *self,
