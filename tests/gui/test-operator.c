@@ -55,6 +55,7 @@ reset_operator_keys (GSettings *settings)
   g_settings_reset (settings, "idle-timeout-seconds");
   g_settings_reset (settings, "hub-url");
   g_settings_reset (settings, "language");
+  g_settings_reset (settings, "reader-port");
 }
 
 static void
@@ -864,6 +865,14 @@ device_counted (gpointer data)
   return g_strcmp0 (gtk_label_get_text (GTK_LABEL (roster)), "4") == 0;
 }
 
+static GtkWidget *
+settings_child (CaijiOperatorWindow *window,
+                const char          *name)
+{
+  return child (child (window, CAIJI_TYPE_OPERATOR_WINDOW, "settings_page"),
+                CAIJI_TYPE_OPERATOR_SETTINGS_PAGE, name);
+}
+
 static void
 test_device_and_settings (Fixture       *fixture,
                           gconstpointer  data)
@@ -872,6 +881,7 @@ test_device_and_settings (Fixture       *fixture,
   AdwViewStack *stack;
   AdwComboRow *language_row;
   g_autofree char *language = NULL;
+  g_autofree char *reader_port = NULL;
 
   seed_pin (fixture, TEST_PIN);
   window = unlock (fixture, TEST_PIN);
@@ -885,14 +895,18 @@ test_device_and_settings (Fixture       *fixture,
   caiji_test_screenshot (GTK_WIDGET (window), "operator-settings");
 
   /* English is one choice away, for the next start. */
-  language_row = ADW_COMBO_ROW (child (child (window, CAIJI_TYPE_OPERATOR_WINDOW, "settings_page"),
-                                      CAIJI_TYPE_OPERATOR_SETTINGS_PAGE, "language_row"));
+  language_row = ADW_COMBO_ROW (settings_child (window, "language_row"));
   g_assert_cmpuint (adw_combo_row_get_selected (language_row), ==, 0);
   adw_combo_row_set_selected (language_row, 1);
   language = g_settings_get_string (fixture->settings, "language");
   g_assert_cmpstr (language, ==, "en");
   g_settings_set_string (fixture->settings, "language", "zh_CN.UTF-8");
   g_assert_cmpuint (adw_combo_row_get_selected (language_row), ==, 0);
+
+  /* The chip reader's port is set here, not only with gsettings. */
+  gtk_editable_set_text (GTK_EDITABLE (settings_child (window, "reader_row")), "/dev/ttyUSB0");
+  reader_port = g_settings_get_string (fixture->settings, "reader-port");
+  g_assert_cmpstr (reader_port, ==, "/dev/ttyUSB0");
 
   /* 退出工作人员模式: back to the kiosk, which stays open. */
   caiji_test_press (child (window, CAIJI_TYPE_OPERATOR_WINDOW, "leave_button"));
@@ -910,14 +924,6 @@ load_style (void)
   gtk_css_provider_load_from_resource (provider, "/org/caiji/Kiosk/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
-static GtkWidget *
-settings_child (CaijiOperatorWindow *window,
-                const char          *name)
-{
-  return child (child (window, CAIJI_TYPE_OPERATOR_WINDOW, "settings_page"),
-                CAIJI_TYPE_OPERATOR_SETTINGS_PAGE, name);
 }
 
 static void

@@ -22,6 +22,7 @@ struct _CaijiOperatorSettingsPage {
   GtkEditable      *hub_row;
   GtkEditable      *profile_row;
   GtkEditable      *camera_row;
+  GtkEditable      *reader_row;
   AdwComboRow      *language_row;
   AdwActionRow     *pin_row;
 };
@@ -109,6 +110,7 @@ caiji_operator_settings_page_class_init (CaijiOperatorSettingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorSettingsPage, hub_row);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorSettingsPage, profile_row);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorSettingsPage, camera_row);
+  gtk_widget_class_bind_template_child (widget_class, CaijiOperatorSettingsPage, reader_row);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorSettingsPage, language_row);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorSettingsPage, pin_row);
   gtk_widget_class_bind_template_callback (widget_class, change_pin_clicked_cb);
@@ -138,6 +140,7 @@ caiji_operator_settings_page_set_settings (CaijiOperatorSettingsPage *self,
   g_settings_bind (settings, "hub-url", self->hub_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "photo-profile", self->profile_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "camera-device", self->camera_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "reader-port", self->reader_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (settings, "language", self->language_row, "selected", G_SETTINGS_BIND_DEFAULT,
                                 language_to_row, row_to_language, NULL, NULL);
 }
