@@ -127,20 +127,17 @@ cv::Mat
 glared (const cv::Mat  &bgr,
         const Geometry &g)
 {
-  cv::Mat out = bgr.clone (), spot = cv::Mat::zeros (bgr.size (), CV_8U);
+  cv::Mat spot = cv::Mat::zeros (bgr.size (), CV_8U), weight, image, out;
 
   cv::ellipse (spot, at (g, -0.45, 0.55), cv::Size ((int) (0.45 * g.u), (int) (0.35 * g.u)), 0, 0, 360, 255, -1);
   cv::ellipse (spot, at (g, 0.1, -0.7), cv::Size ((int) (0.5 * g.u), (int) (0.25 * g.u)), 0, 0, 360, 255, -1);
   cv::GaussianBlur (spot, spot, cv::Size (0, 0), 0.08 * g.u);
-  for (int y = 0; y < out.rows; y++)
-    for (int x = 0; x < out.cols; x++)
-      {
-        double w = spot.at<uchar> (y, x) / 255.0;
-        cv::Vec3b &p = out.at<cv::Vec3b> (y, x);
-
-        for (int c = 0; c < 3; c++)
-          p[c] = cv::saturate_cast<uchar> (p[c] * (1 - w) + 255 * w);
-      }
+  /* out = image · (1 − w) + 255 · w */
+  cv::cvtColor (spot, weight, cv::COLOR_GRAY2BGR);
+  weight.convertTo (weight, CV_32FC3, 1 / 255.0);
+  bgr.convertTo (image, CV_32FC3);
+  image = image.mul (cv::Scalar::all (1) - weight) + weight * 255;
+  image.convertTo (out, CV_8UC3);
   return out;
 }
 
