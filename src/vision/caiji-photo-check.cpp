@@ -15,21 +15,6 @@
 
 namespace {
 
-const CaijiFace *
-largest_face (GArray *faces)
-{
-  const CaijiFace *largest = NULL;
-
-  for (guint i = 0; i < faces->len; i++)
-    {
-      const CaijiFace *face = &g_array_index (faces, CaijiFace, i);
-
-      if (largest == NULL || face->width * face->height > largest->width * largest->height)
-        largest = face;
-    }
-  return largest;
-}
-
 void
 flag (CaijiPhotoReport  *report,
       CaijiPhotoProblem  problem,
@@ -99,7 +84,7 @@ caiji_photo_check (const CaijiImage        *image,
   flag (report, CAIJI_PHOTO_PROBLEM_SEVERAL_FACES, faces->len > 1);
   if (faces->len == 0)
     return g_steal_pointer (&report);
-  report->face = *largest_face (faces);
+  report->face = *caiji_face_largest (faces);
   try
     {
       measure (image->bgr, report, &layout);

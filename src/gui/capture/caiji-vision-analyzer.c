@@ -94,21 +94,6 @@ is_cut_off (const CaijiFace  *face,
          face->y + face->height > caiji_image_get_height (image);
 }
 
-static const CaijiFace *
-largest_face (GArray *faces)
-{
-  const CaijiFace *largest = NULL;
-
-  for (guint i = 0; i < faces->len; i++)
-    {
-      const CaijiFace *face = &g_array_index (faces, CaijiFace, i);
-
-      if (largest == NULL || face->width * face->height > largest->width * largest->height)
-        largest = face;
-    }
-  return largest;
-}
-
 /* Analyzer */
 
 static CaijiCardTip
@@ -207,7 +192,7 @@ find_face (CaijiCaptureAnalyzer *analyzer,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  face = largest_face (faces);
+  face = caiji_face_largest (faces);
   /* Someone passing far behind is no candidate in front of the camera:
    * step 3 freezes the first frame it accepts. */
   *has_face = face != NULL && !is_cut_off (face, frame) &&
