@@ -42,6 +42,8 @@ static const CaijiCliCommand commands[] = {
     1, 1, caiji_cli_face_detect },
   { "face", "verify", NULL, N_("Compare a live picture with an ID photo (--photo FILE --live FILE)"),
     0, 0, caiji_cli_face_verify },
+  { "photo", "check", N_("IMAGE"), N_("Check an ID photo and make the standard photo (--profile xuexin|ga461, --out FILE)"),
+    1, 1, caiji_cli_photo_check },
   { "sync", "status", NULL, N_("Show how many records wait for the central server, and the last error"),
     0, 0, caiji_cli_sync_status },
   { "sync", "run", NULL, N_("Deliver waiting records to the central server now"),

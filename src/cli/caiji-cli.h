@@ -65,6 +65,7 @@ CaijiCliExit caiji_cli_audit_list     (CaijiCli *cli, const CaijiCliCommand *com
 CaijiCliExit caiji_cli_audit_verify   (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_face_detect    (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_face_verify    (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
+CaijiCliExit caiji_cli_photo_check    (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_sync_status    (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_sync_run       (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_reader_probe  (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);

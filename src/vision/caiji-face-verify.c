@@ -36,6 +36,22 @@ caiji_face_find_one (const CaijiImage   *image,
   return TRUE;
 }
 
+/* The face nearest the camera, NULL when there is none. */
+const CaijiFace *
+caiji_face_largest (GArray *faces)
+{
+  const CaijiFace *largest = NULL;
+
+  for (guint i = 0; i < faces->len; i++)
+    {
+      const CaijiFace *face = &g_array_index (faces, CaijiFace, i);
+
+      if (largest == NULL || face->width * face->height > largest->width * largest->height)
+        largest = face;
+    }
+  return largest;
+}
+
 double
 caiji_face_similarity (const CaijiFaceEmbedding *a,
                        const CaijiFaceEmbedding *b)

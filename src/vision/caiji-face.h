@@ -106,6 +106,7 @@ gboolean    caiji_face_find_one       (const CaijiImage         *image,
                                        CaijiFaceDetector         detector,
                                        CaijiFace                *face,
                                        GError                  **error);
+const CaijiFace *caiji_face_largest  (GArray                   *faces);
 
 CaijiImage *caiji_face_align          (const CaijiImage         *image,
                                        const CaijiFace          *face,

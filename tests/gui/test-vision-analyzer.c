@@ -1,7 +1,7 @@
 /* test-vision-analyzer.c: the capture screens' analyzer on the real vision
  *
- * On the shared test faces: one face is found and boxed, several faces
- * or a cut-off face are not a valid ID photo, the same person matches and
+ * On the shared test faces: one face is found and boxed, several faces,
+ * a cut-off face or a busy background are not a valid ID photo, the same person matches and
  * another does not.  Skips what needs models that are not installed.
  */
 #include "caiji-config.h"
@@ -74,13 +74,16 @@ check_photo (CaijiCaptureAnalyzer *analyzer,
 {
   g_autoptr(CaijiImage) image = load_face (relative);
   g_autoptr(GError) error = NULL;
-  CaijiPhotoCheck check;
+  CaijiPhotoCheck check = { 0 };
 
   g_assert_true (caiji_capture_analyzer_check_photo (analyzer, image, &check, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (check.faces, ==, faces);
   g_assert_true ((check.problem != NULL) == problem);
+  /* An accepted photo comes with the standard photo to keep. */
+  g_assert_true ((check.standard != NULL) == (faces == 1 && !problem));
   g_free (check.problem);
+  g_clear_pointer (&check.standard, g_bytes_unref);
 }
 
 static void
@@ -90,7 +93,9 @@ test_check_photo (void)
 
   if (models_missing (analyzer))
     return;
-  check_photo (analyzer, "testdata/faces/obama/obama_1.jpg", 1, FALSE);
+  /* A studio portrait on a plain wall; an official portrait before flags. */
+  check_photo (analyzer, "testdata/faces/alex_lacamoire/alex_2.jpg", 1, FALSE);
+  check_photo (analyzer, "testdata/faces/obama/obama_1.jpg", 1, TRUE);
   check_photo (analyzer, "testdata/faces/multi/two_people.jpg", 2, FALSE);
   check_photo (analyzer, "testdata/faces/partial/obama_partial_1.jpg", 1, TRUE);
 }

@@ -4,13 +4,11 @@
  * library says (same side, same number), print the issue's JSON, and keep
  * to the exit codes: 0 read, 1 refused or unreadable, 2 usage.
  */
-#include <json-glib/json-glib.h>
-#include <sys/wait.h>
-
 #include "caiji-card.h"
 #include "caiji-texts.h"
 #include "caiji-test-utils.h"
 #include "card-synth.h"
+#include "cli-run.h"
 
 #define SEED 424300u
 
@@ -21,23 +19,7 @@ static int
 run_caiji (const char *const *args,
            char             **out)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-
-  g_ptr_array_add (argv, (char *) caiji_path);
-  for (gsize i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-  envp = g_environ_setenv (envp, "LANGUAGE", "C", TRUE);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, out, &err,
-                               &wait_status, &error));
-  g_assert_no_error (error);
-  g_test_message ("stdout: %s\nstderr: %s", *out, err);
-  g_assert_true (WIFEXITED (wait_status));
-  return WEXITSTATUS (wait_status);
+  return cli_run_caiji (caiji_path, args, out);
 }
 
 static char *
@@ -52,17 +34,6 @@ write_scene (CardSynthKind kind,
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg), &error));
   return path;
-}
-
-static JsonObject *
-parse_object (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
-  g_assert_no_error (error);
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
 
 /* What the library itself makes of the picture, to compare with the command. */
@@ -84,7 +55,7 @@ test_front_as_the_library_reads_it (void)
   g_autoptr(CaijiCardResult) expected = library_read (path, &error);
   g_autofree char *out = NULL;
   int status = run_caiji ((const char *const[]) { "card", "read", path, "--json", NULL }, &out);
-  g_autoptr(JsonObject) json = parse_object (out);
+  g_autoptr(JsonObject) json = cli_parse_object (out);
   JsonObject *fields = json_object_get_object_member (json, "fields");
 
   g_assert_cmpint (status, ==, error == NULL ? 0 : 1);
@@ -102,7 +73,7 @@ test_bank_card_refused (void)
   g_autofree char *path = write_scene (CARD_SYNTH_BANK_CARD, SEED + 1);
   g_autofree char *out = NULL;
   int status = run_caiji ((const char *const[]) { "card", "read", path, "--side", "back", "--json", NULL }, &out);
-  g_autoptr(JsonObject) json = parse_object (out);
+  g_autoptr(JsonObject) json = cli_parse_object (out);
 
   g_assert_cmpint (status, ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json, "side"), ==, "none");

@@ -41,6 +41,7 @@ typedef struct {
   guint   faces;
   char   *problem;   /* a user-readable reason to refuse it, or NULL */
   double  quality;   /* 0 … 1 */
+  GBytes *standard;  /* the standard photo (JPEG) to keep instead of the upload, or NULL */
 } CaijiPhotoCheck;
 
 #define CAIJI_TYPE_CAPTURE_ANALYZER (caiji_capture_analyzer_get_type ())

@@ -76,6 +76,7 @@ caiji_capture_result_free (CaijiCaptureResult *result)
   g_clear_error (&result->unavailable);
   caiji_card_reading_free (result->reading);
   g_free (result->photo.problem);
+  g_clear_pointer (&result->photo.standard, g_bytes_unref);
   g_free (result);
 }
 
@@ -137,6 +138,17 @@ keep_picture (CaijiCaptureResult *result,
     return FALSE;
   result->texture = image_to_texture (image);
   return TRUE;
+}
+
+/* An accepted ID photo is kept as the analyzer's standard photo, already
+ * a JPEG inside the profile's size band: re-encoding would leave it. */
+static gboolean
+keep_standard_photo (CaijiCaptureResult *result,
+                     GError            **error)
+{
+  result->jpeg = g_bytes_ref (result->photo.standard);
+  result->texture = gdk_texture_new_from_bytes (result->jpeg, error);
+  return result->texture != NULL;
 }
 
 static void
@@ -201,7 +213,8 @@ run_in_thread (GTask        *task,
   result->width = caiji_image_get_width (image);
   result->height = caiji_image_get_height (image);
   analyse (job->analyzer, job->request, image, result);
-  if (!is_live (result->job) && !keep_picture (result, image, &error))
+  if (result->photo.standard != NULL ? !keep_standard_photo (result, &error)
+                                     : !is_live (result->job) && !keep_picture (result, image, &error))
     {
       g_task_return_error (task, error);
       return;

@@ -14,7 +14,9 @@
 #include "caiji-capture-analyzer.h"
 #include "caiji-card.h"
 #include "caiji-face.h"
+#include "caiji-kiosk-settings.h"
 #include "caiji-models.h"
+#include "caiji-photo-check.h"
 
 /* The smallest live face, as a fraction of the frame's width, taken as the
  * candidate's: about arm's length from a 720p webcam. */
@@ -27,6 +29,7 @@ struct _CaijiVisionAnalyzer {
   GObject               parent_instance;
 
   CaijiCaptureAnalyzer *unavailable;   /* its messages, for what is not installed */
+  GSettings            *settings;      /* photo-profile; NULL without the schema */
 };
 
 static void analyzer_iface_init (CaijiCaptureAnalyzerInterface *iface);
@@ -91,21 +94,6 @@ is_cut_off (const CaijiFace  *face,
          face->y + face->height > caiji_image_get_height (image);
 }
 
-static const CaijiFace *
-largest_face (GArray *faces)
-{
-  const CaijiFace *largest = NULL;
-
-  for (guint i = 0; i < faces->len; i++)
-    {
-      const CaijiFace *face = &g_array_index (faces, CaijiFace, i);
-
-      if (largest == NULL || face->width * face->height > largest->width * largest->height)
-        largest = face;
-    }
-  return largest;
-}
-
 /* Analyzer */
 
 static CaijiCardTip
@@ -144,6 +132,16 @@ read_card (CaijiCaptureAnalyzer *analyzer,
   return reading_for (result, expected_name);
 }
 
+/* The operator's photo-profile; an unknown name (or none) is the default. */
+static const CaijiPhotoProfile *
+photo_profile (CaijiVisionAnalyzer *self)
+{
+  g_autofree char *name = self->settings != NULL ? g_settings_get_string (self->settings, "photo-profile") : NULL;
+  const CaijiPhotoProfile *profile = caiji_photo_profile_find (name);
+
+  return profile != NULL ? profile : caiji_photo_profile_default ();
+}
+
 static gboolean
 check_photo (CaijiCaptureAnalyzer *analyzer,
              const CaijiImage     *photo,
@@ -152,10 +150,10 @@ check_photo (CaijiCaptureAnalyzer *analyzer,
 {
   CaijiVisionAnalyzer *self = CAIJI_VISION_ANALYZER (analyzer);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GArray) faces = caiji_face_detect (photo, CAIJI_FACE_DETECTOR_ACCURATE, &local_error);
-  const CaijiFace *face;
+  g_autoptr(CaijiPhotoReport) report = caiji_photo_check (photo, photo_profile (self), &local_error);
+  CaijiPhotoProblem first;
 
-  if (faces == NULL)
+  if (report == NULL)
     {
       g_message ("ID photo check unavailable: %s", local_error->message);
       if (is_missing (local_error))
@@ -163,14 +161,15 @@ check_photo (CaijiCaptureAnalyzer *analyzer,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  check->faces = faces->len;
-  if (faces->len != 1)
-    return TRUE;
-  face = &g_array_index (faces, CaijiFace, 0);
-  check->quality = face->score;
-  /* 完整: the whole face must be in the photo. */
-  if (is_cut_off (face, photo))
-    check->problem = g_strdup (_("The face is cut off at the edge of this photo. Please upload a photo that shows your whole face."));
+  check->faces = report->faces;
+  check->quality = report->quality;
+  first = caiji_photo_report_first (report);
+  /* No face and several faces keep the wizard's own seed prompts. */
+  if (first != CAIJI_PHOTO_N_PROBLEMS && first != CAIJI_PHOTO_PROBLEM_NO_FACE &&
+      first != CAIJI_PHOTO_PROBLEM_SEVERAL_FACES)
+    check->problem = g_strdup (caiji_photo_problem_message (first));
+  if (report->standard_jpeg != NULL)
+    check->standard = g_bytes_ref (report->standard_jpeg);
   return TRUE;
 }
 
@@ -193,7 +192,7 @@ find_face (CaijiCaptureAnalyzer *analyzer,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  face = largest_face (faces);
+  face = caiji_face_largest (faces);
   /* Someone passing far behind is no candidate in front of the camera:
    * step 3 freezes the first frame it accepts. */
   *has_face = face != NULL && !is_cut_off (face, frame) &&
@@ -243,6 +242,7 @@ static void
 caiji_vision_analyzer_finalize (GObject *object)
 {
   g_clear_object (&CAIJI_VISION_ANALYZER (object)->unavailable);
+  g_clear_object (&CAIJI_VISION_ANALYZER (object)->settings);
   G_OBJECT_CLASS (caiji_vision_analyzer_parent_class)->finalize (object);
 }
 
@@ -256,6 +256,7 @@ static void
 caiji_vision_analyzer_init (CaijiVisionAnalyzer *self)
 {
   self->unavailable = caiji_capture_analyzer_new_unavailable ();
+  self->settings = caiji_kiosk_settings_new ();
 }
 
 CaijiCaptureAnalyzer *

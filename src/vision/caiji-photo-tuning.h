@@ -1,0 +1,115 @@
+/* caiji-photo-tuning.h: every threshold and region of the ID photo check, with why
+ *
+ * Face regions are in the canonical face: the picture turned and scaled so
+ * the eyes lie level, PHOTO_EYE_DISTANCE pixels apart, and given here in
+ * eye distances (u) from the midpoint between the eyes, x to the picture's
+ * right, y down.  The figures come from measuring the shared test faces
+ * and their generated degradations (tests/vision/test-photo-check.c prints
+ * every measure; docs/photo-check.md has the table).
+ */
+#pragma once
+
+typedef struct {
+  double x0, y0, x1, y1;
+} CaijiPhotoRegion;
+
+/* ---- the canonical face ---- */
+/* 80 px between the eyes: near what a standard 480×640 photo holds
+ * (face width 240 ≈ 2.1 eye distances), so measuring needs no upscaling
+ * for any acceptable photo. */
+#define PHOTO_EYE_DISTANCE 80
+#define PHOTO_CANVAS_WIDTH 240
+#define PHOTO_CANVAS_HEIGHT 320
+#define PHOTO_EYES_X 120
+#define PHOTO_EYES_Y 140
+
+static const CaijiPhotoRegion PHOTO_RIGHT_EYE  = { -0.80, -0.22, -0.20, 0.22 };  /* picture-left */
+static const CaijiPhotoRegion PHOTO_LEFT_EYE   = {  0.20, -0.22,  0.80, 0.22 };
+/* The eyes' own middle (iris, lashes), for seeing them at all. */
+static const CaijiPhotoRegion PHOTO_RIGHT_PUPIL = { -0.70, -0.10, -0.30, 0.10 };
+static const CaijiPhotoRegion PHOTO_LEFT_PUPIL  = {  0.30, -0.10,  0.70, 0.10 };
+static const CaijiPhotoRegion PHOTO_RIGHT_CHEEK = { -0.65, 0.40, -0.28, 0.75 };
+static const CaijiPhotoRegion PHOTO_LEFT_CHEEK  = {  0.28, 0.40,  0.65, 0.75 };
+/* Between the brows and the hairline of a bare head. */
+static const CaijiPhotoRegion PHOTO_FOREHEAD   = { -0.35, -0.85, 0.35, -0.50 };
+/* Eyes, nose and mouth: where a sharp photo has edges. */
+static const CaijiPhotoRegion PHOTO_INNER_FACE = { -0.85, -0.40, 0.85, 1.15 };
+/* Where a frame of glasses runs: the bridge over the nose between the
+ * eyes, and the lower rims under each eye. */
+static const CaijiPhotoRegion PHOTO_BRIDGE      = { -0.14, -0.10, 0.14, 0.12 };
+static const CaijiPhotoRegion PHOTO_RIGHT_RIM   = { -0.80, 0.18, -0.25, 0.36 };
+static const CaijiPhotoRegion PHOTO_LEFT_RIM    = {  0.25, 0.18,  0.80, 0.36 };
+
+/* ---- the faces ---- */
+/* ---- pose ---- */
+/* A frontal face's nose tip stands about 0.6 eye distances in front of
+ * the eye plane, so turning by θ shifts it sideways by 0.6·u·sin θ. */
+#define PHOTO_NOSE_DEPTH 0.6
+/* Neutral height of the nose tip between the eye line (0) and the mouth
+ * line (1) on a frontal face. */
+/* 0.59 puts the frontal clean photos near 0° of pitch. */
+#define PHOTO_NOSE_NEUTRAL 0.59
+#define PHOTO_MAX_YAW 15.0
+#define PHOTO_MAX_PITCH 20.0
+/* YuNet's eyes under-read a turned picture: 12° of rotation measured
+ * 7.0–12.5°, while frontal clean photos stay within 4.5°. */
+#define PHOTO_MAX_ROLL 6.0
+
+/* ---- light ---- */
+/* Clean cheeks 107–209; a photo at 30 % exposure 65 and below. */
+#define PHOTO_MIN_BRIGHTNESS 70.0
+/* Skin pixels at or above this luma count as burnt out. */
+#define PHOTO_HIGHLIGHT_LUMA 245
+/* Clean skin at most 1.4 % burnt; glare spots and overexposure 4 % and up. */
+#define PHOTO_MAX_HIGHLIGHTS 0.03
+/* |ln(left / right cheek)|: clean 0–0.42 (rose_1, side-lit); one side
+ * at 35 % light about 0.9. */
+#define PHOTO_MAX_SHADOW 0.45
+
+/* ---- sharpness and texture ---- */
+/* Clean photos 0.037 and up (0.028: alex_3, a soft upscaled video
+ * still); blurred by σ = 0.03 eye distances, 0.024 and below. */
+#define PHOTO_MIN_SHARPNESS 0.03
+/* Not reached: a bilateral beauty filter lowers the cheeks' texture by
+ * 20–70 %, but clean photos already range over 0.17–0.95 (make-up,
+ * studio retouching, lens and JPEG quality), so any threshold that
+ * catches most filtered photos refuses real ones.  Kept below every clean
+ * photo: it flags only an extreme filter. */
+#define PHOTO_MIN_SKIN_TEXTURE 0.10
+
+/* ---- eyes, glasses, hat ---- */
+/* Clean eyes 0.69 and up; eyes covered with skin colour 0.37 and below. */
+#define PHOTO_MIN_EYE_CONTRAST 0.50
+/* Clean faces 0.69–2.05 (wrinkles and bags under old eyes score
+ * highest); drawn frames 3.2 and up.  Real rimless glasses are fainter
+ * than any drawn frame: untested here. */
+#define PHOTO_MAX_GLASSES 2.6
+/* Bare foreheads 0.93 and up; drawn hats and caps 0.06 and below. */
+#define PHOTO_MIN_FOREHEAD_SKIN 0.45
+/* A forehead pixel looks like skin within these distances of the cheeks'
+ * median in YCrCb. */
+#define PHOTO_SKIN_CHROMA 14
+#define PHOTO_SKIN_LUMA 70
+
+/* ---- background ---- */
+/* The top corners of the standard photo beside the head: outside a
+ * centred band 1.5 face widths wide (the hair), between these shares of
+ * the photo's height. */
+#define PHOTO_BACKGROUND_HEAD 1.5
+#define PHOTO_BACKGROUND_TOP 0.02
+#define PHOTO_BACKGROUND_BOTTOM 0.30
+/* Plain light walls (alex_1, alex_2): luma 158–233, detail 2.9–3.3.
+ * Rooms, flags and crowds: darker than 150 or detail 5.5 and up, except
+ * defocused ones, which only the luma catches. */
+#define PHOTO_MIN_BACKGROUND_LUMA 150.0
+#define PHOTO_MAX_BACKGROUND_DETAIL 4.5
+
+/* ---- the standard photo ---- */
+/* A face box this share of its width from the picture's side is cut off
+ * there (the detector shrinks the box of a face cut by the border). */
+#define PHOTO_EDGE_MARGIN 0.05
+/* The face may sit this share of the photo's width off its centre. */
+#define PHOTO_CENTRE_TOLERANCE 0.05
+#define PHOTO_JPEG_MIN_QUALITY 20
+#define PHOTO_JPEG_MAX_QUALITY 95
+#define PHOTO_JPEG_QUALITY 90
