@@ -56,6 +56,7 @@ reset_operator_keys (GSettings *settings)
   g_settings_reset (settings, "hub-url");
   g_settings_reset (settings, "language");
   g_settings_reset (settings, "reader-port");
+  g_settings_reset (settings, "photo-profile");
 }
 
 static void
@@ -882,6 +883,7 @@ test_device_and_settings (Fixture       *fixture,
   AdwComboRow *language_row;
   g_autofree char *language = NULL;
   g_autofree char *reader_port = NULL;
+  g_autofree char *profile = NULL;
 
   seed_pin (fixture, TEST_PIN);
   window = unlock (fixture, TEST_PIN);
@@ -902,6 +904,11 @@ test_device_and_settings (Fixture       *fixture,
   g_assert_cmpstr (language, ==, "en");
   g_settings_set_string (fixture->settings, "language", "zh_CN.UTF-8");
   g_assert_cmpuint (adw_combo_row_get_selected (language_row), ==, 0);
+
+  /* The photo profile is a choice, not a name to type. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (settings_child (window, "profile_row")), 1);
+  profile = g_settings_get_string (fixture->settings, "photo-profile");
+  g_assert_cmpstr (profile, ==, "ga461");
 
   /* The chip reader's port is set here, not only with gsettings. */
   gtk_editable_set_text (GTK_EDITABLE (settings_child (window, "reader_row")), "/dev/ttyUSB0");

@@ -20,7 +20,7 @@ struct _CaijiOperatorSettingsPage {
 
   GtkSpinButton    *idle_spin;
   GtkEditable      *hub_row;
-  GtkEditable      *profile_row;
+  AdwComboRow      *profile_row;
   GtkEditable      *camera_row;
   GtkEditable      *reader_row;
   AdwComboRow      *language_row;
@@ -29,35 +29,49 @@ struct _CaijiOperatorSettingsPage {
 
 G_DEFINE_FINAL_TYPE (CaijiOperatorSettingsPage, caiji_operator_settings_page, ADW_TYPE_BIN)
 
-/* The language row's items, in order, as the "language" key spells them;
- * the key's empty default means the kiosk's default, Chinese. */
-static const char *const languages[] = { "zh_CN", "en" };
+/* Combo rows choose among fixed values of a string key; the rows' items
+ * are in the same order.  NULL-terminated. */
+static const char *const languages[] = { "zh_CN", "en", NULL };   /* "" (default) is Chinese */
+static const char *const photo_profiles[] = { "xuexin", "ga461", NULL };
 
 /* Helpers */
 
+/* Unknown values show as the first item, as the kiosk treats them. */
 static gboolean
-language_to_row (GValue   *value,
-                 GVariant *variant,
-                 gpointer  user_data)
+value_to_row (GValue   *value,
+              GVariant *variant,
+              gpointer  user_data)
 {
-  const char *language = g_variant_get_string (variant, NULL);
+  const char *const *choices = user_data;
+  const char *current = g_variant_get_string (variant, NULL);
   guint selected = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    if (g_str_has_prefix (language, languages[i]))
+  for (guint i = 0; choices[i] != NULL; i++)
+    if (g_str_has_prefix (current, choices[i]))
       selected = i;
   g_value_set_uint (value, selected);
   return TRUE;
 }
 
 static GVariant *
-row_to_language (const GValue       *value,
-                 const GVariantType *expected_type,
-                 gpointer            user_data)
+row_to_value (const GValue       *value,
+              const GVariantType *expected_type,
+              gpointer            user_data)
 {
+  const char *const *choices = user_data;
   guint selected = g_value_get_uint (value);
 
-  return g_variant_new_string (languages[selected < G_N_ELEMENTS (languages) ? selected : 0]);
+  return g_variant_new_string (selected < g_strv_length ((char **) choices) ? choices[selected] : choices[0]);
+}
+
+static void
+bind_choice (GSettings         *settings,
+             const char        *key,
+             AdwComboRow       *row,
+             const char *const *choices)
+{
+  g_settings_bind_with_mapping (settings, key, row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                value_to_row, row_to_value, (gpointer) choices, NULL);
 }
 
 /* Callbacks */
@@ -138,9 +152,8 @@ caiji_operator_settings_page_set_settings (CaijiOperatorSettingsPage *self,
   self->pin = g_object_ref (pin);
   g_settings_bind (settings, "idle-timeout-seconds", self->idle_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "hub-url", self->hub_row, "text", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "photo-profile", self->profile_row, "text", G_SETTINGS_BIND_DEFAULT);
+  bind_choice (settings, "photo-profile", self->profile_row, photo_profiles);
   g_settings_bind (settings, "camera-device", self->camera_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "reader-port", self->reader_row, "text", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind_with_mapping (settings, "language", self->language_row, "selected", G_SETTINGS_BIND_DEFAULT,
-                                language_to_row, row_to_language, NULL, NULL);
+  bind_choice (settings, "language", self->language_row, languages);
 }
