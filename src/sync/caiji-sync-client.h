@@ -33,6 +33,10 @@ G_DECLARE_FINAL_TYPE (CaijiSyncClient, caiji_sync_client, CAIJI, SYNC_CLIENT, GO
 CaijiSyncClient *caiji_sync_client_new        (const char      *hub_url,
                                                const char      *token,
                                                guint            timeout_seconds);
+CaijiSyncClient *caiji_sync_client_new_pinned (const char      *hub_url,
+                                               const char      *token,
+                                               guint            timeout_seconds,
+                                               const char      *ca_file);
 void             caiji_sync_client_put_record (CaijiSyncClient *self,
                                                const char      *uuid,
                                                GBytes          *body,
