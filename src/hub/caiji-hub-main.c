@@ -124,17 +124,28 @@ device_add (CaijiHubDb *db,
   return 0;
 }
 
+/* The lines a list command made, or its error. */
+static int
+print_lines (GPtrArray *lines,
+             GError    *error)
+{
+  g_autoptr(GPtrArray) owned = lines;
+  g_autoptr(GError) owned_error = error;
+
+  if (owned == NULL)
+    return fail (owned_error);
+  for (guint i = 0; i < owned->len; i++)
+    printf ("%s\n", (const char *) owned->pdata[i]);
+  return 0;
+}
+
 static int
 device_list (CaijiHubDb *db)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) lines = caiji_hub_device_list (db, &error);
+  GError *error = NULL;
+  GPtrArray *lines = caiji_hub_device_list (db, &error);
 
-  if (lines == NULL)
-    return fail (error);
-  for (guint i = 0; i < lines->len; i++)
-    printf ("%s\n", (const char *) lines->pdata[i]);
-  return 0;
+  return print_lines (lines, error);
 }
 
 static int
@@ -186,14 +197,10 @@ export (CaijiHubDb *db,
 static int
 review_list (CaijiHubDb *db)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) lines = caiji_hub_review_list (db, &error);
+  GError *error = NULL;
+  GPtrArray *lines = caiji_hub_review_list (db, &error);
 
-  if (lines == NULL)
-    return fail (error);
-  for (guint i = 0; i < lines->len; i++)
-    printf ("%s\n", (const char *) lines->pdata[i]);
-  return 0;
+  return print_lines (lines, error);
 }
 
 static int
@@ -232,14 +239,10 @@ reviewer_add (CaijiHubDb *db,
 static int
 reviewer_list (CaijiHubDb *db)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) lines = caiji_hub_reviewer_list (db, &error);
+  GError *error = NULL;
+  GPtrArray *lines = caiji_hub_reviewer_list (db, &error);
 
-  if (lines == NULL)
-    return fail (error);
-  for (guint i = 0; i < lines->len; i++)
-    printf ("%s\n", (const char *) lines->pdata[i]);
-  return 0;
+  return print_lines (lines, error);
 }
 
 static int

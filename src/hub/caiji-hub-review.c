@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "caiji-hub-feeds.h"
 #include "caiji-hub-review.h"
 #include "caiji-record.h"
 
@@ -91,20 +92,6 @@ caiji_hub_review_decide (CaijiHubDb *db,
 
 /* The review page's list */
 
-static void
-add_column (JsonBuilder *builder,
-            const char  *name,
-            PGresult    *result,
-            int          row,
-            int          column)
-{
-  json_builder_set_member_name (builder, name);
-  if (PQgetisnull (result, row, column))
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_string_value (builder, PQgetvalue (result, row, column));
-}
-
 /* The stored record content is JSON the hub itself wrote; it goes to the
  * page as it is, for the scores, card reading and history. */
 static void
@@ -142,15 +129,15 @@ add_pending_record (JsonBuilder *builder,
   static const char *const roster_names[] = { "name", "id_number", "university", "major", "grade" };
 
   json_builder_begin_object (builder);
-  add_column (builder, "uuid", result, row, 0);
-  add_column (builder, "student_no", result, row, 1);
-  add_column (builder, "received_at", result, row, 2);
-  add_column (builder, "device", result, row, 3);
+  caiji_hub_json_add_column (builder, "uuid", result, row, 0);
+  caiji_hub_json_add_column (builder, "student_no", result, row, 1);
+  caiji_hub_json_add_column (builder, "received_at", result, row, 2);
+  caiji_hub_json_add_column (builder, "device", result, row, 3);
   add_content (builder, PQgetvalue (result, row, 4));
   json_builder_set_member_name (builder, "roster");
   json_builder_begin_object (builder);
   for (guint i = 0; i < G_N_ELEMENTS (roster_names); i++)
-    add_column (builder, roster_names[i], result, row, 5 + (int) i);
+    caiji_hub_json_add_column (builder, roster_names[i], result, row, 5 + (int) i);
   json_builder_end_object (builder);
   add_images (builder, PQgetvalue (result, row, 10));
   json_builder_end_object (builder);

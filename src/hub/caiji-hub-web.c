@@ -26,6 +26,7 @@
 #include "caiji-hub-review.h"
 #include "caiji-hub-reviewers.h"
 #include "caiji-hub-web.h"
+#include "caiji-sync-client.h"
 
 #define API_PREFIX      CAIJI_HUB_WEB_PREFIX "/api/"
 #define RECORDS_PREFIX  API_PREFIX "records/"
@@ -180,17 +181,6 @@ parse_json_body (SoupServerMessage *msg,
   return NULL;
 }
 
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /* Login */
 
 static void
@@ -232,8 +222,8 @@ log_in (CaijiHubWeb       *self,
   g_autofree char *token = NULL;
   const char *address = soup_server_message_get_remote_host (msg);
   JsonObject *body = parse_json_body (msg, parser, &error);
-  const char *name = body != NULL ? string_member (body, "name") : NULL;
-  const char *password = body != NULL ? string_member (body, "password") : NULL;
+  const char *name = body != NULL ? caiji_sync_json_string_member (body, "name") : NULL;
+  const char *password = body != NULL ? caiji_sync_json_string_member (body, "password") : NULL;
   gint64 wait;
   gboolean valid = FALSE;
 
@@ -322,12 +312,13 @@ decide (CaijiHubWeb           *self,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *body = parse_json_body (msg, parser, &error);
-  const char *decision = body != NULL ? string_member (body, "decision") : NULL;
-  const char *reason = body != NULL ? string_member (body, "reason") : NULL;
+  const char *decision = body != NULL ? caiji_sync_json_string_member (body, "decision") : NULL;
+  const char *reason = body != NULL ? caiji_sync_json_string_member (body, "reason") : NULL;
+  /* "  " is no reason: trimmed, it is refused as missing. */
+  g_autofree char *trimmed = reason != NULL ? g_strstrip (g_strdup (reason)) : NULL;
 
   if (body == NULL ||
-      !caiji_hub_review_decide (self->db, uuid, decision, reason != NULL ? g_strstrip ((char *) reason) : NULL,
-                                session->reviewer, &error))
+      !caiji_hub_review_decide (self->db, uuid, decision, trimmed, session->reviewer, &error))
     caiji_hub_reply_error (msg, error);
   else
     caiji_hub_reply_json (msg, SOUP_STATUS_OK, g_strdup ("{}"));

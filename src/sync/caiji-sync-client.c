@@ -147,10 +147,11 @@ parse_object (JsonParser *parser,
 }
 
 /* Garbage answers are expected here, so no json-glib call that would
- * complain about a member of the wrong type. */
-static const char *
-string_member (JsonObject *object,
-               const char *name)
+ * complain about a member of the wrong type.  (The hub's review page uses
+ * it for its request bodies too.) */
+const char *
+caiji_sync_json_string_member (JsonObject *object,
+                               const char *name)
 {
   JsonNode *node = json_object_get_member (object, name);
 
@@ -173,7 +174,7 @@ images_confirmed (JsonObject *answer,
       const CaijiStoredImage *image = images->pdata[i];
       const char *kind = caiji_image_kind_to_string (image->kind);
 
-      if (g_strcmp0 (string_member (confirmed, kind), image->sha256) != 0)
+      if (g_strcmp0 (caiji_sync_json_string_member (confirmed, kind), image->sha256) != 0)
         return FALSE;
     }
   return TRUE;
@@ -191,10 +192,10 @@ confirmation (GBytes     *body,
   const char *result;
 
   if (answer == NULL ||
-      g_strcmp0 (string_member (answer, "uuid"), uuid) != 0 ||
+      g_strcmp0 (caiji_sync_json_string_member (answer, "uuid"), uuid) != 0 ||
       !images_confirmed (answer, images))
     return NULL;
-  result = string_member (answer, "result");
+  result = caiji_sync_json_string_member (answer, "result");
   if (g_strcmp0 (result, "created") != 0 && g_strcmp0 (result, "unchanged") != 0 &&
       g_strcmp0 (result, "updated") != 0)
     return NULL;
@@ -208,7 +209,7 @@ refusal_message (SoupMessage *msg,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonObject *answer = parse_object (parser, body);
-  const char *explanation = answer != NULL ? string_member (answer, "message") : NULL;
+  const char *explanation = answer != NULL ? caiji_sync_json_string_member (answer, "message") : NULL;
 
   if (explanation == NULL)
     explanation = _("it gave no explanation");

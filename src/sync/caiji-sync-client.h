@@ -47,6 +47,8 @@ JsonNode        *caiji_sync_client_get_json   (CaijiSyncClient *self,
                                                const char      *path_and_query,
                                                GCancellable    *cancellable,
                                                GError         **error);
+const char      *caiji_sync_json_string_member (JsonObject *object,
+                                                const char *name);
 void             caiji_delivery_clear         (CaijiDelivery   *delivery);
 
 G_END_DECLS
