@@ -6,8 +6,9 @@
  * an unreadable CA file, sends nothing, marks nothing synced and says why
  * in words an operator can act on.
  *
- * Usage: test-sync-tls CAIJI-HUB PG-CLUSTER.SH MAKE-TEST-CERTS.SH
+ * Usage: test-sync-tls CAIJI-HUB PG-CLUSTER.SH MAKE-TEST-CERTS.SH CAIJI
  */
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "caiji-sync-config.h"
@@ -19,6 +20,7 @@
 
 static SyncEnv env;
 static char *cert_dir;
+static const char *caiji_binary;
 
 const char *__asan_default_options (void);
 const char *
@@ -132,6 +134,48 @@ test_unreadable_ca_file (void)
   assert_refused (missing, "Cannot use the hub's CA file", 5003);
 }
 
+static int
+caiji_sync (const char *const *argv,
+            char             **output)
+{
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, output, NULL, &wait_status,
+                &error);
+  g_assert_no_error (error);
+  return g_spawn_check_wait_status (wait_status, NULL) ? 0 : 1;
+}
+
+/* `caiji sync run --ca-file`: refused with the other CA (and `caiji sync
+ * status` says why), delivered with the hub's. */
+static void
+test_cli_ca_file (void)
+{
+  Kiosk *kiosk = kiosk_new (&env, "kiosk cli tls", 1);
+  gint64 id = approved_record (kiosk, 5004);
+  g_autofree char *db = g_strdup (caiji_store_get_path (kiosk->store));
+  g_autofree char *token_file = g_build_filename (kiosk->dir, "hub-token", NULL);
+  g_autofree char *other = cert_path ("ca-other.pem");
+  g_autofree char *pinned = cert_path ("ca-hub.pem");
+  g_autofree char *refused = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *delivered = NULL;
+
+  g_assert_true (g_file_set_contents (token_file, kiosk->token, -1, NULL));
+  g_assert_cmpint (g_chmod (token_file, 0600), ==, 0);
+  g_assert_cmpint (caiji_sync ((const char *[]) { caiji_binary, "sync", "run", "--once", "--db", db, "--hub", env.hub_url,
+                                                  "--token-file", token_file, "--ca-file", other, NULL }, &refused), ==, 1);
+  g_assert_cmpint (caiji_sync ((const char *[]) { caiji_binary, "sync", "status", "--db", db, NULL }, &status), ==, 0);
+  if (strstr (status, "not signed by the pinned CA") == NULL)
+    g_error ("`caiji sync status` does not say why: %s", status);
+  g_assert_cmpint (hub_records (kiosk, id), ==, 0);
+  g_assert_cmpint (caiji_sync ((const char *[]) { caiji_binary, "sync", "run", "--once", "--db", db, "--hub", env.hub_url,
+                                                  "--token-file", token_file, "--ca-file", pinned, NULL }, &delivered), ==, 0);
+  g_assert_cmpint (hub_records (kiosk, id), ==, 1);
+  kiosk_free (kiosk);
+}
+
 /* The setting names the CA unless the command line does. */
 static void
 test_setting_names_ca (void)
@@ -174,8 +218,9 @@ main (int    argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  if (argc < 4)
-    g_error ("usage: %s CAIJI-HUB PG-CLUSTER.SH MAKE-TEST-CERTS.SH", argv[0]);
+  if (argc < 5)
+    g_error ("usage: %s CAIJI-HUB PG-CLUSTER.SH MAKE-TEST-CERTS.SH CAIJI", argv[0]);
+  caiji_binary = argv[4];
   make_certificates (argv[3]);
   hub_cert = cert_path ("hub.pem");
   hub_key = cert_path ("hub.key");
@@ -190,6 +235,7 @@ main (int    argc,
   g_test_add_func ("/tls/other-ca-is-refused", test_other_ca_is_refused);
   g_test_add_func ("/tls/system-cas-refuse-private-hub", test_system_cas_refuse_private_hub);
   g_test_add_func ("/tls/unreadable-ca-file", test_unreadable_ca_file);
+  g_test_add_func ("/tls/cli-ca-file", test_cli_ca_file);
   g_test_add_func ("/tls/setting-names-ca", test_setting_names_ca);
   status = g_test_run ();
   sync_env_stop (&env);
