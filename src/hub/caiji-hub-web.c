@@ -377,7 +377,7 @@ route_api (CaijiHubWeb       *self,
   const char *method = soup_server_message_get_method (msg);
   g_autoptr(GError) error = NULL;
   g_auto(CaijiHubSession) session = { 0 };
-  g_autofree char *token = NULL;
+  g_autofree char *token = session_cookie (msg);
 
   if (!g_str_equal (method, SOUP_METHOD_GET) && !g_str_equal (method, SOUP_METHOD_POST))
     caiji_hub_reply_refuse (msg, CAIJI_HUB_ERROR_METHOD, _("This address does not accept that method."));
@@ -385,12 +385,8 @@ route_api (CaijiHubWeb       *self,
     caiji_hub_reply_refuse (msg, CAIJI_HUB_ERROR_FORBIDDEN, _("Requests from other web sites are refused."));
   else if (g_str_equal (path, API_PREFIX "login") && g_str_equal (method, SOUP_METHOD_POST))
     log_in (self, msg);
-  else if ((token = session_cookie (msg)) == NULL || !caiji_hub_session_find (self->db, token, &session, &error))
-    {
-      if (error == NULL)
-        caiji_hub_session_find (self->db, NULL, &session, &error);
-      caiji_hub_reply_error (msg, error);
-    }
+  else if (!caiji_hub_session_find (self->db, token, &session, &error))
+    caiji_hub_reply_error (msg, error);
   else
     route_logged_in (self, msg, path, token, &session);
 }
