@@ -507,6 +507,10 @@ test_cli_status_and_run (void)
   g_assert_cmpint (json_member_int (out, "delivered"), ==, 2);
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     assert_delivered_once (a, ids[i]);
+  /* The token pasted in the clear is now sealed in its file. */
+  g_clear_pointer (&out, g_free);
+  g_assert_true (g_file_get_contents (token_file, &out, NULL, NULL));
+  g_assert_null (strstr (out, a->token));
 
   /* A token others can read is refused before anything is sent. */
   g_assert_cmpint (g_chmod (token_file, 0644), ==, 0);
