@@ -85,20 +85,24 @@ add_options (CaijiApplication *self)
 static void set_up_capture (CaijiApplication *self,
                             CaijiWindow      *window);
 
+/* The window shows "Starting…" until the database is open, then the
+ * sign-in page, or why the database could not be opened. */
 static void
 store_opened_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   g_autoptr(CaijiApplication) self = user_data;
-  g_autoptr(CaijiWindow) window = CAIJI_WINDOW (source);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CaijiStore) store = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(CaijiStore) store = caiji_store_open_finish (result, &error);
+  CaijiWindow *window = CAIJI_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (self)));
 
+  if (window == NULL)
+    return;  /* closed meanwhile */
   if (store == NULL)
     {
       g_warning ("Cannot open the database: %s", error->message);
-      caiji_window_show_store_error (window, g_task_get_task_data (G_TASK (result)), error);
+      caiji_window_show_store_error (window, caiji_store_open_get_path (result), error);
       return;
     }
   self->wizard = caiji_wizard_new (store);
@@ -108,33 +112,13 @@ store_opened_cb (GObject      *source,
   set_up_capture (self, window);
 }
 
-/* Opening may migrate and VACUUM a large store: never on the main loop. */
-static void
-open_store_thread (GTask        *task,
-                   gpointer      source,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  GError *error = NULL;
-  CaijiStore *store = caiji_store_open (task_data, &error);
-
-  if (store == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, store, g_object_unref);
-}
-
-/* The window shows "Starting…" until the database is open, then the
- * sign-in page, or why the database could not be opened. */
 static CaijiWindow *
 create_window (CaijiApplication *self)
 {
-  CaijiWindow *window = caiji_window_new (GTK_APPLICATION (self));
-  g_autoptr(GTask) task = g_task_new (g_object_ref (window), NULL, store_opened_cb, g_object_ref (self));
+  g_autofree char *path = caiji_paths_resolve_database (self->db_path);
 
-  g_task_set_task_data (task, caiji_paths_resolve_database (self->db_path), g_free);
-  g_task_run_in_thread (task, open_store_thread);
-  return window;
+  caiji_store_open_async (path, store_opened_cb, g_object_ref (self));
+  return caiji_window_new (GTK_APPLICATION (self));
 }
 
 /* The vision analyzer says plainly what it cannot check while a model or

@@ -92,24 +92,9 @@ store_opened_cb (GObject      *source,
   StoreOpen *open = data;
   g_autoptr(GError) error = NULL;
 
-  open->store = g_task_propagate_pointer (G_TASK (result), &error);
+  open->store = caiji_store_open_finish (result, &error);
   g_assert_no_error (error);
   open->done = TRUE;
-}
-
-static void
-open_store_thread (GTask        *task,
-                   gpointer      source,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  GError *error = NULL;
-  CaijiStore *store = caiji_store_open (task_data, &error);
-
-  if (store == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, store, g_object_unref);
 }
 
 static gboolean
@@ -146,9 +131,9 @@ main (int   argc,
   g_autoptr(CaijiCardReading) reading = NULL;
   g_autoptr(GBytes) id_photo = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *demo_dir = NULL;
+  g_autofree char *db_path = NULL;
   StoreOpen open = { 0 };
   CaijiWindow *window;
   double exec_ms, window_ms, frame_ms, preview_ms, models_ms;
@@ -168,9 +153,8 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   dir = caiji_test_make_tmpdir ();
-  task = g_task_new (NULL, NULL, store_opened_cb, &open);
-  g_task_set_task_data (task, g_build_filename (dir, "caiji.db", NULL), g_free);
-  g_task_run_in_thread (task, open_store_thread);
+  db_path = g_build_filename (dir, "caiji.db", NULL);
+  caiji_store_open_async (db_path, store_opened_cb, &open);
   camera = caiji_camera_new_demo (demo_dir, 200);
   if (!caiji_camera_start (camera, &error))
     g_error ("The demo camera does not start: %s", error->message);
