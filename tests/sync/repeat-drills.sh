@@ -16,7 +16,8 @@ test_bin=$build/tests/sync/test-sync-e2e
 [[ -x $test_bin ]] || { echo "repeat-drills: $test_bin is not built (meson compile -C $build)" >&2; exit 1; }
 
 cases=(resend-is-idempotent conflict-is-held-with-reason hub-answers-500 hub-answers-garbage
-       hub-drops-connection hub-too-slow retry-after-is-respected hub-down-then-restarted)
+       hub-drops-connection hub-too-slow retry-after-is-respected hub-down-then-restarted
+       hub-killed-during-rekey hub-killed-during-purge)
 selection=()
 for c in "${cases[@]}"; do selection+=(-p "/sync/$c"); done
 
