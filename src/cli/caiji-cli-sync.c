@@ -256,12 +256,14 @@ caiji_cli_sync_run (CaijiCli              *cli,
 {
   g_autofree char *hub_option = NULL;
   g_autofree char *token_file = NULL;
+  g_autofree char *ca_file_option = NULL;
   gboolean once = FALSE;
   int timeout = 30;
   const GOptionEntry entries[] = {
     { "once", 0, 0, G_OPTION_ARG_NONE, &once, N_("Try every waiting record once, then stop"), NULL },
     { "hub", 0, 0, G_OPTION_ARG_STRING, &hub_option, N_("Central server address (default: the hub-url setting)"), N_("URL") },
     { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &token_file, N_("File holding this kiosk’s device token"), N_("FILE") },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file_option, N_("Trust only this CA for the hub’s certificate (default: the hub-ca-file setting)"), N_("FILE") },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, N_("Seconds to wait for the hub before retrying later (default 30)"), N_("SECONDS") },
     G_OPTION_ENTRY_NULL
   };
@@ -271,6 +273,7 @@ caiji_cli_sync_run (CaijiCli              *cli,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *hub_url = NULL;
   g_autofree char *token = NULL;
+  g_autofree char *ca_file = NULL;
   CaijiSyncPass total = { 0 };
   CaijiSyncConfig config = { 0 };
   guint sigint;
@@ -287,6 +290,8 @@ caiji_cli_sync_run (CaijiCli              *cli,
   config.hub_url = hub_url;
   config.token = token;
   config.timeout_seconds = (guint) timeout;
+  ca_file = caiji_sync_config_ca_file (ca_file_option);
+  config.ca_file = ca_file;
   worker = caiji_sync_worker_new (store, &config);
   sigint = g_unix_signal_add (SIGINT, cancel_on_signal, cancellable);
   ok = run_passes (worker, store, once, !cli->json && isatty (STDERR_FILENO), &total, cancellable, &error);

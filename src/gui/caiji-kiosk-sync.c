@@ -63,6 +63,7 @@ start_worker (CaijiKioskSync *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *token = NULL;
   g_autofree char *url = NULL;
+  g_autofree char *ca_file = NULL;
   CaijiSyncConfig config = { 0 };
 
   stop_worker (self);
@@ -85,6 +86,9 @@ start_worker (CaijiKioskSync *self)
     }
   config.hub_url = url;
   config.token = token;
+  if (self->settings != NULL)
+    ca_file = g_settings_get_string (self->settings, "hub-ca-file");
+  config.ca_file = ca_file != NULL && ca_file[0] != '\0' ? ca_file : NULL;
   self->worker = caiji_sync_worker_new (self->store, &config);
   g_signal_connect_swapped (self->worker, "pass-finished", G_CALLBACK (pass_finished_cb), self);
   caiji_sync_worker_start (self->worker);
@@ -162,6 +166,8 @@ caiji_kiosk_sync_new (CaijiStore *store,
     {
       self->settings = g_object_ref (settings);
       g_signal_connect_swapped (settings, "changed::hub-url", G_CALLBACK (hub_url_changed_cb), self);
+      /* A new pinned CA applies to the next session, as a new address does. */
+      g_signal_connect_swapped (settings, "changed::hub-ca-file", G_CALLBACK (hub_url_changed_cb), self);
     }
   start_worker (self);
   return self;

@@ -24,9 +24,11 @@ typedef enum {
   CAIJI_HUB_ERROR_LENGTH_REQUIRED, /* 411 */
   CAIJI_HUB_ERROR_TOO_LARGE,       /* 413 */
   CAIJI_HUB_ERROR_CHECKSUM,        /* 422 */
+  CAIJI_HUB_ERROR_FORBIDDEN,       /* 403 */
+  CAIJI_HUB_ERROR_TOO_MANY,        /* 429 */
 } CaijiHubError;
 
-#define CAIJI_HUB_SCHEMA_VERSION 1
+#define CAIJI_HUB_SCHEMA_VERSION 2
 
 typedef struct _CaijiHubDb CaijiHubDb;
 

@@ -16,12 +16,13 @@ typedef void (*RowWriter) (JsonBuilder *builder,
                            PGresult    *result,
                            int          row);
 
-static void
-add_text (JsonBuilder *builder,
-          const char  *name,
-          PGresult    *result,
-          int          row,
-          int          column)
+/* The text of one column as a member; SQL NULL becomes JSON null. */
+void
+caiji_hub_json_add_column (JsonBuilder *builder,
+                           const char  *name,
+                           PGresult    *result,
+                           int          row,
+                           int          column)
 {
   json_builder_set_member_name (builder, name);
   if (PQgetisnull (result, row, column))
@@ -76,7 +77,7 @@ write_candidate (JsonBuilder *builder,
                                        "university", "major", "grade" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    add_text (builder, names[i], result, row, (int) i);
+    caiji_hub_json_add_column (builder, names[i], result, row, (int) i);
 }
 
 static void
@@ -84,10 +85,10 @@ write_decision (JsonBuilder *builder,
                 PGresult    *result,
                 int          row)
 {
-  add_text (builder, "uuid", result, row, 0);
-  add_text (builder, "decision", result, row, 1);
-  add_text (builder, "reason", result, row, 2);
-  add_text (builder, "reviewer", result, row, 3);
+  caiji_hub_json_add_column (builder, "uuid", result, row, 0);
+  caiji_hub_json_add_column (builder, "decision", result, row, 1);
+  caiji_hub_json_add_column (builder, "reason", result, row, 2);
+  caiji_hub_json_add_column (builder, "reviewer", result, row, 3);
   json_builder_set_member_name (builder, "decided_at");
   json_builder_add_int_value (builder, g_ascii_strtoll (PQgetvalue (result, row, 4), NULL, 10));
 }

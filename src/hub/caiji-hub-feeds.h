@@ -1,6 +1,8 @@
 /* caiji-hub-feeds.h: the paged, incremental GET feeds (roster, decisions) */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "caiji-hub-db.h"
 
 G_BEGIN_DECLS
@@ -17,5 +19,11 @@ char *caiji_hub_feed_decisions (CaijiHubDb *db,
                                 gint64      since,
                                 guint       limit,
                                 GError    **error);
+
+void  caiji_hub_json_add_column (JsonBuilder *builder,
+                                 const char  *name,
+                                 PGresult    *result,
+                                 int          row,
+                                 int          column);
 
 G_END_DECLS

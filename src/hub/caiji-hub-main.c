@@ -1,10 +1,11 @@
 /* caiji-hub-main.c: the caiji-hub command
  *
- *   caiji-hub serve --db URI [--listen 127.0.0.1:8443] [--max-body-mb 64]
+ *   caiji-hub serve --db URI [--listen 127.0.0.1:8443] [--max-body-mb 64] [--tls-cert FILE --tls-key FILE]
  *   caiji-hub device add NAME | device list | device revoke ID   (--db URI)
  *   caiji-hub roster import FILE.csv                              (--db URI)
  *   caiji-hub export DIR                                          (--db URI)
  *   caiji-hub review list | review decide UUID approved|rejected --reviewer NAME [--reason TEXT]
+ *   caiji-hub reviewer add NAME (password twice on stdin) | reviewer list | reviewer remove NAME
  *
  * --db defaults to $CAIJI_HUB_DB.  Exit status: 0 done, 1 refused or
  * failed (with the reason on stderr), 2 usage error.
@@ -14,11 +15,15 @@
 #include <glib-unix.h>
 #include <glib/gi18n-lib.h>
 #include <locale.h>
+#include <sodium.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "caiji-hub-devices.h"
 #include "caiji-hub-export.h"
+#include "caiji-hub-prompt.h"
 #include "caiji-hub-review.h"
+#include "caiji-hub-reviewers.h"
 #include "caiji-hub-roster.h"
 #include "caiji-roster-csv.h"
 #include "caiji-hub-server.h"
@@ -28,11 +33,15 @@ static char *opt_listen;
 static int opt_max_body_mb = CAIJI_HUB_DEFAULT_MAX_BODY / (1024 * 1024);
 static char *opt_reviewer;
 static char *opt_reason;
+static char *opt_tls_cert;
+static char *opt_tls_key;
 
 static const GOptionEntry entries[] = {
   { "db", 0, 0, G_OPTION_ARG_STRING, &opt_db, N_("PostgreSQL connection URI (default: $CAIJI_HUB_DB)"), "URI" },
   { "listen", 0, 0, G_OPTION_ARG_STRING, &opt_listen, N_("Address and port to serve on (default 127.0.0.1:8443)"), "ADDR:PORT" },
   { "max-body-mb", 0, 0, G_OPTION_ARG_INT, &opt_max_body_mb, N_("Largest request body accepted, in MiB (default 64)"), "MB" },
+  { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &opt_tls_cert, N_("Serve HTTPS with this PEM certificate (chain)"), "FILE" },
+  { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &opt_tls_key, N_("The PEM private key of --tls-cert"), "FILE" },
   { "reviewer", 0, 0, G_OPTION_ARG_STRING, &opt_reviewer, N_("Who decides (review decide)"), "NAME" },
   { "reason", 0, 0, G_OPTION_ARG_STRING, &opt_reason, N_("Why, for a rejection (review decide)"), "TEXT" },
   { NULL }
@@ -52,11 +61,32 @@ quit_on_signal (gpointer loop)
   return G_SOURCE_REMOVE;
 }
 
+/* *certificate stays NULL without --tls-cert: plain HTTP. */
+static gboolean
+load_tls_certificate (GTlsCertificate **certificate,
+                      GError          **error)
+{
+  *certificate = NULL;
+  if (opt_tls_cert == NULL && opt_tls_key == NULL)
+    return TRUE;
+  if (opt_tls_cert == NULL || opt_tls_key == NULL)
+    {
+      g_set_error (error, CAIJI_HUB_ERROR, CAIJI_HUB_ERROR_INVALID,
+                   _("--tls-cert and --tls-key go together: give both, or neither for plain HTTP."));
+      return FALSE;
+    }
+  *certificate = g_tls_certificate_new_from_files (opt_tls_cert, opt_tls_key, error);
+  if (*certificate == NULL)
+    g_prefix_error (error, _("Cannot use the TLS certificate %s with key %s: "), opt_tls_cert, opt_tls_key);
+  return *certificate != NULL;
+}
+
 static int
 serve (CaijiHubDb *db)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(CaijiHubServer) server = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
 
@@ -65,7 +95,9 @@ serve (CaijiHubDb *db)
       g_printerr ("caiji-hub: %s\n", _("--max-body-mb must be between 1 and 1024."));
       return 2;
     }
-  server = caiji_hub_server_new (db, (gsize) opt_max_body_mb * 1024 * 1024);
+  if (!load_tls_certificate (&certificate, &error))
+    return fail (error);
+  server = caiji_hub_server_new (db, (gsize) opt_max_body_mb * 1024 * 1024, certificate);
   if (!caiji_hub_server_listen (server, opt_listen != NULL ? opt_listen : "127.0.0.1:8443", &url, &error))
     return fail (error);
   /* Tests and scripts read this line to learn the port. */
@@ -92,17 +124,28 @@ device_add (CaijiHubDb *db,
   return 0;
 }
 
+/* The lines a list command made, or its error. */
+static int
+print_lines (GPtrArray *lines,
+             GError    *error)
+{
+  g_autoptr(GPtrArray) owned = lines;
+  g_autoptr(GError) owned_error = error;
+
+  if (owned == NULL)
+    return fail (owned_error);
+  for (guint i = 0; i < owned->len; i++)
+    printf ("%s\n", (const char *) owned->pdata[i]);
+  return 0;
+}
+
 static int
 device_list (CaijiHubDb *db)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) lines = caiji_hub_device_list (db, &error);
+  GError *error = NULL;
+  GPtrArray *lines = caiji_hub_device_list (db, &error);
 
-  if (lines == NULL)
-    return fail (error);
-  for (guint i = 0; i < lines->len; i++)
-    printf ("%s\n", (const char *) lines->pdata[i]);
-  return 0;
+  return print_lines (lines, error);
 }
 
 static int
@@ -154,14 +197,10 @@ export (CaijiHubDb *db,
 static int
 review_list (CaijiHubDb *db)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) lines = caiji_hub_review_list (db, &error);
+  GError *error = NULL;
+  GPtrArray *lines = caiji_hub_review_list (db, &error);
 
-  if (lines == NULL)
-    return fail (error);
-  for (guint i = 0; i < lines->len; i++)
-    printf ("%s\n", (const char *) lines->pdata[i]);
-  return 0;
+  return print_lines (lines, error);
 }
 
 static int
@@ -172,6 +211,47 @@ review_decide (CaijiHubDb *db,
   g_autoptr(GError) error = NULL;
 
   if (!caiji_hub_review_decide (db, uuid, decision, opt_reason, opt_reviewer, &error))
+    return fail (error);
+  return 0;
+}
+
+static int
+reviewer_add (CaijiHubDb *db,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = NULL;
+  gboolean added;
+
+  if (!caiji_hub_reviewer_check_name (name, &error))
+    return fail (error);
+  password = caiji_hub_prompt_new_password (&error);
+  if (password == NULL)
+    return fail (error);
+  added = caiji_hub_reviewer_add (db, name, password, &error);
+  sodium_memzero (password, strlen (password));
+  if (!added)
+    return fail (error);
+  printf (_("Reviewer %s can now log in to the review page.\n"), name);
+  return 0;
+}
+
+static int
+reviewer_list (CaijiHubDb *db)
+{
+  GError *error = NULL;
+  GPtrArray *lines = caiji_hub_reviewer_list (db, &error);
+
+  return print_lines (lines, error);
+}
+
+static int
+reviewer_remove (CaijiHubDb *db,
+                 const char *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!caiji_hub_reviewer_remove (db, name, &error))
     return fail (error);
   return 0;
 }
@@ -204,6 +284,12 @@ run_command (CaijiHubDb *db,
     return review_list (db);
   if (argc == 5 && g_str_equal (argv[1], "review") && g_str_equal (argv[2], "decide"))
     return review_decide (db, argv[3], argv[4]);
+  if (argc == 4 && g_str_equal (argv[1], "reviewer") && g_str_equal (argv[2], "add"))
+    return reviewer_add (db, argv[3]);
+  if (argc == 3 && g_str_equal (argv[1], "reviewer") && g_str_equal (argv[2], "list"))
+    return reviewer_list (db);
+  if (argc == 4 && g_str_equal (argv[1], "reviewer") && g_str_equal (argv[2], "remove"))
+    return reviewer_remove (db, argv[3]);
   if (argc == 3 && g_str_equal (argv[1], "export"))
     return export (db, argv[2]);
   if (argc == 2 && g_str_equal (argv[1], "migrate"))
@@ -217,7 +303,7 @@ is_known_command (int    argc,
 {
   return argc >= 2 && (g_str_equal (argv[1], "serve") || g_str_equal (argv[1], "device") ||
                        g_str_equal (argv[1], "roster") || g_str_equal (argv[1], "export") ||
-                       g_str_equal (argv[1], "review") ||
+                       g_str_equal (argv[1], "review") || g_str_equal (argv[1], "reviewer") ||
                        g_str_equal (argv[1], "migrate"));
 }
 
@@ -225,7 +311,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("serve | device add NAME | device list | device revoke ID | roster import FILE.csv | export DIR | review list | review decide UUID approved|rejected | migrate"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("serve | device add NAME | device list | device revoke ID | roster import FILE.csv | export DIR | review list | review decide UUID approved|rejected | reviewer add NAME | reviewer list | reviewer remove NAME | migrate"));
   g_autoptr(GError) error = NULL;
   g_autoptr(CaijiHubDb) db = NULL;
   int status;

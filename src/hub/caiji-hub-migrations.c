@@ -55,9 +55,24 @@ static const char schema_v1[] =
   "  reviewer text NOT NULL,"
   "  decided_at timestamptz NOT NULL DEFAULT now ());";
 
+/* Reviewer accounts for the review page (password: a libsodium Argon2id
+ * string) and their sessions (only the cookie token's SHA-256 is kept). */
+static const char schema_v2[] =
+  "CREATE TABLE reviewers ("
+  "  name text PRIMARY KEY CHECK (name <> '' AND length (name) <= 64),"
+  "  password_hash text NOT NULL CHECK (password_hash LIKE '$argon2id$%'),"
+  "  created_at timestamptz NOT NULL DEFAULT now ());"
+  "CREATE TABLE review_sessions ("
+  "  token_sha256 text PRIMARY KEY CHECK (length (token_sha256) = 64),"
+  "  reviewer text NOT NULL REFERENCES reviewers (name) ON DELETE CASCADE,"
+  "  csrf_token text NOT NULL CHECK (length (csrf_token) = 64),"
+  "  created_at timestamptz NOT NULL DEFAULT now (),"
+  "  expires_at timestamptz NOT NULL);";
+
 /* Index i takes the database from version i to i + 1. */
 static const char *const migrations[CAIJI_HUB_SCHEMA_VERSION] = {
   schema_v1,
+  schema_v2,
 };
 
 static int

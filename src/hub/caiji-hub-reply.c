@@ -29,6 +29,8 @@ static const Mapping hub_errors[] = {
   [CAIJI_HUB_ERROR_LENGTH_REQUIRED] = { SOUP_STATUS_LENGTH_REQUIRED, "length_required" },
   [CAIJI_HUB_ERROR_TOO_LARGE] = { SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too_large" },
   [CAIJI_HUB_ERROR_CHECKSUM] = { SOUP_STATUS_UNPROCESSABLE_ENTITY, "checksum_mismatch" },
+  [CAIJI_HUB_ERROR_FORBIDDEN] = { SOUP_STATUS_FORBIDDEN, "forbidden" },
+  [CAIJI_HUB_ERROR_TOO_MANY] = { 429 /* Too Many Requests: not in libsoup 3.2's enum */, "too_many_attempts" },
 };
 
 static Mapping
@@ -77,4 +79,42 @@ caiji_hub_reply_error (SoupServerMessage *msg,
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   caiji_hub_reply_json (msg, mapping.status, json_generator_to_data (generator, NULL));
+}
+
+void
+caiji_hub_reply_refuse (SoupServerMessage *msg,
+                        CaijiHubError      code,
+                        const char        *message)
+{
+  g_autoptr(GError) error = g_error_new_literal (CAIJI_HUB_ERROR, code, message);
+
+  caiji_hub_reply_error (msg, error);
+}
+
+/* For early handlers, before the body is read: FALSE (and the request
+ * answered) when the body would be over limit bytes or has no length. */
+gboolean
+caiji_hub_reply_check_body_size (SoupServerMessage *msg,
+                                 gsize              limit)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  g_autofree char *limit_text = NULL;
+  g_autofree char *message = NULL;
+
+  switch (soup_message_headers_get_encoding (headers))
+    {
+    case SOUP_ENCODING_NONE:
+      return TRUE;
+    case SOUP_ENCODING_CONTENT_LENGTH:
+      if ((guint64) soup_message_headers_get_content_length (headers) <= limit)
+        return TRUE;
+      limit_text = g_format_size_full (limit, G_FORMAT_SIZE_IEC_UNITS);
+      message = g_strdup_printf (_("The request is larger than this hub accepts (%s)."), limit_text);
+      caiji_hub_reply_refuse (msg, CAIJI_HUB_ERROR_TOO_LARGE, message);
+      return FALSE;
+    default:
+      caiji_hub_reply_refuse (msg, CAIJI_HUB_ERROR_LENGTH_REQUIRED,
+                              _("This hub needs a Content-Length on every request with a body."));
+      return FALSE;
+    }
 }

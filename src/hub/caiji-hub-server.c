@@ -19,6 +19,7 @@
 #include "caiji-hub-records.h"
 #include "caiji-hub-reply.h"
 #include "caiji-hub-server.h"
+#include "caiji-hub-web.h"
 
 #define API_PREFIX     "/api/v1"
 #define RECORDS_PREFIX API_PREFIX "/records/"
@@ -27,19 +28,11 @@
 struct _CaijiHubServer
 {
   SoupServer *server;
-  CaijiHubDb *db;
-  gsize       max_body_bytes;
+  CaijiHubDb  *db;
+  CaijiHubWeb *web;
+  gsize        max_body_bytes;
+  gboolean     over_tls;
 };
-
-static void
-refuse (SoupServerMessage *msg,
-        CaijiHubError      code,
-        const char        *message)
-{
-  g_autoptr(GError) error = g_error_new_literal (CAIJI_HUB_ERROR, code, message);
-
-  caiji_hub_reply_error (msg, error);
-}
 
 static const char *
 bearer_token (SoupServerMessage *msg)
@@ -50,32 +43,6 @@ bearer_token (SoupServerMessage *msg)
   if (header == NULL || g_ascii_strncasecmp (header, "Bearer ", 7) != 0)
     return NULL;
   return header + 7;
-}
-
-static gboolean
-body_size_acceptable (CaijiHubServer    *self,
-                      SoupServerMessage *msg)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  g_autofree char *limit = NULL;
-  g_autofree char *message = NULL;
-
-  switch (soup_message_headers_get_encoding (headers))
-    {
-    case SOUP_ENCODING_NONE:
-      return TRUE;
-    case SOUP_ENCODING_CONTENT_LENGTH:
-      if ((guint64) soup_message_headers_get_content_length (headers) <= self->max_body_bytes)
-        return TRUE;
-      limit = g_format_size_full (self->max_body_bytes, G_FORMAT_SIZE_IEC_UNITS);
-      message = g_strdup_printf (_("The request is larger than this hub accepts (%s)."), limit);
-      refuse (msg, CAIJI_HUB_ERROR_TOO_LARGE, message);
-      return FALSE;
-    default:
-      refuse (msg, CAIJI_HUB_ERROR_LENGTH_REQUIRED,
-              _("This hub needs a Content-Length on every request with a body."));
-      return FALSE;
-    }
 }
 
 static void
@@ -89,7 +56,7 @@ early_handler (SoupServer        *server,
   g_autoptr(GError) error = NULL;
   char *device_id;
 
-  if (!body_size_acceptable (self, msg))
+  if (!caiji_hub_reply_check_body_size (msg, self->max_body_bytes))
     return;
   device_id = caiji_hub_device_authenticate (self->db, bearer_token (msg), &error);
   if (device_id == NULL)
@@ -211,13 +178,13 @@ route (CaijiHubServer    *self,
   gboolean is_record = g_str_has_prefix (path, RECORDS_PREFIX) && strchr (path + strlen (RECORDS_PREFIX), '/') == NULL;
 
   if (!is_feed && !is_record)
-    refuse (msg, CAIJI_HUB_ERROR_NOT_FOUND, _("There is no such address on this hub; see docs/sync-protocol.md."));
+    caiji_hub_reply_refuse (msg, CAIJI_HUB_ERROR_NOT_FOUND, _("There is no such address on this hub; see docs/sync-protocol.md."));
   else if (is_feed && g_str_equal (method, SOUP_METHOD_GET))
     serve_feed (self, msg, path, query, device_id);
   else if (is_record && g_str_equal (method, SOUP_METHOD_PUT))
     serve_put_record (self, msg, path + strlen (RECORDS_PREFIX), device_id);
   else
-    refuse (msg, CAIJI_HUB_ERROR_METHOD, _("This address does not accept that method."));
+    caiji_hub_reply_refuse (msg, CAIJI_HUB_ERROR_METHOD, _("This address does not accept that method."));
 }
 
 static void
@@ -231,21 +198,28 @@ handler (SoupServer        *server,
 
   /* No device: the path is outside /api/v1, where the early handler
    * does not run. */
-  if (device_id == NULL)
-    refuse (msg, CAIJI_HUB_ERROR_NOT_FOUND, _("There is no such address on this hub; see docs/sync-protocol.md."));
+  if (g_str_equal (path, "/"))
+    soup_server_message_set_redirect (msg, SOUP_STATUS_SEE_OTHER, CAIJI_HUB_WEB_PREFIX "/");
+  else if (device_id == NULL)
+    caiji_hub_reply_refuse (msg, CAIJI_HUB_ERROR_NOT_FOUND, _("There is no such address on this hub; see docs/sync-protocol.md."));
   else
     route (data, msg, path, query, device_id);
 }
 
+/* tls_certificate: NULL for plain HTTP (tests, or behind a TLS proxy). */
 CaijiHubServer *
-caiji_hub_server_new (CaijiHubDb *db,
-                      gsize       max_body_bytes)
+caiji_hub_server_new (CaijiHubDb      *db,
+                      gsize            max_body_bytes,
+                      GTlsCertificate *tls_certificate)
 {
   CaijiHubServer *self = g_new0 (CaijiHubServer, 1);
 
   self->db = db;
   self->max_body_bytes = max_body_bytes;
-  self->server = soup_server_new ("server-header", "caiji-hub", NULL);
+  self->over_tls = tls_certificate != NULL;
+  self->server = soup_server_new ("server-header", "caiji-hub", "tls-certificate", tls_certificate, NULL);
+  self->web = caiji_hub_web_new (db, self->over_tls);
+  caiji_hub_web_attach (self->web, self->server);
   /* libsoup pairs early and normal handlers by path: the normal one must
    * be registered at the same prefix to run after the early one. */
   soup_server_add_early_handler (self->server, API_PREFIX, early_handler, self, NULL);
@@ -283,7 +257,8 @@ caiji_hub_server_listen (CaijiHubServer *self,
   g_autoptr(GSocketAddress) socket_address = parse_listen_address (address, error);
   GSList *uris;
 
-  if (socket_address == NULL || !soup_server_listen (self->server, socket_address, 0, error))
+  if (socket_address == NULL ||
+      !soup_server_listen (self->server, socket_address, self->over_tls ? SOUP_SERVER_LISTEN_HTTPS : 0, error))
     return FALSE;
   uris = soup_server_get_uris (self->server);
   *url = g_uri_to_string (uris->data);
@@ -297,5 +272,6 @@ caiji_hub_server_free (CaijiHubServer *self)
   if (self == NULL)
     return;
   g_clear_object (&self->server);
+  caiji_hub_web_free (self->web);
   g_free (self);
 }

@@ -1,6 +1,8 @@
 /* caiji-hub-server.h: the hub's HTTP side (docs/sync-protocol.md) */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "caiji-hub-db.h"
 
 G_BEGIN_DECLS
@@ -10,7 +12,8 @@ G_BEGIN_DECLS
 typedef struct _CaijiHubServer CaijiHubServer;
 
 CaijiHubServer *caiji_hub_server_new    (CaijiHubDb      *db,
-                                         gsize            max_body_bytes);
+                                         gsize            max_body_bytes,
+                                         GTlsCertificate *tls_certificate);
 gboolean        caiji_hub_server_listen (CaijiHubServer  *self,
                                          const char      *address,
                                          char           **url,

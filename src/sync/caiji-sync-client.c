@@ -23,6 +23,8 @@ struct _CaijiSyncClient
   SoupSession *session;
   char        *base_url;
   char        *authorization;
+  char        *ca_file;      /* the pinned CA, or NULL for the system's */
+  char        *setup_error;  /* why nothing can be sent, e.g. an unreadable CA file */
 };
 
 G_DEFINE_FINAL_TYPE (CaijiSyncClient, caiji_sync_client, G_TYPE_OBJECT)
@@ -35,6 +37,8 @@ caiji_sync_client_finalize (GObject *object)
   g_clear_object (&self->session);
   g_free (self->base_url);
   g_free (self->authorization);
+  g_free (self->ca_file);
+  g_free (self->setup_error);
   G_OBJECT_CLASS (caiji_sync_client_parent_class)->finalize (object);
 }
 
@@ -72,6 +76,55 @@ caiji_sync_client_new (const char *hub_url,
   return self;
 }
 
+/* With ca_file, the session trusts that CA and no other: a hub (or an
+ * interceptor) with a certificate from any other CA is refused, even one
+ * the system trusts.  A CA file that cannot be used is not a reason to
+ * fall back to the system's CAs: then nothing is sent, and every attempt
+ * says why. */
+CaijiSyncClient *
+caiji_sync_client_new_pinned (const char *hub_url,
+                              const char *token,
+                              guint       timeout_seconds,
+                              const char *ca_file)
+{
+  CaijiSyncClient *self = caiji_sync_client_new (hub_url, token, timeout_seconds);
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (ca_file == NULL || *ca_file == '\0')
+    return self;
+  self->ca_file = g_strdup (ca_file);
+  database = g_tls_file_database_new (ca_file, &error);
+  if (database == NULL)
+    self->setup_error = g_strdup_printf (_("Cannot use the hub's CA file %s (setting hub-ca-file): %s. "
+                                           "Nothing is sent until it is fixed."), ca_file, error->message);
+  else
+    g_object_set (self->session, "tls-database", database, NULL);
+  return self;
+}
+
+static gboolean
+is_certificate_error (const GError *error)
+{
+  return error->domain == G_TLS_ERROR &&
+         (error->code == G_TLS_ERROR_BAD_CERTIFICATE || error->code == G_TLS_ERROR_CERTIFICATE_REQUIRED);
+}
+
+/* For the operator: a certificate problem is not "the network is down". */
+static char *
+unreachable_message (CaijiSyncClient *self,
+                     const GError    *error)
+{
+  if (!is_certificate_error (error))
+    return g_strdup_printf (_("Cannot reach the hub: %s"), error->message);
+  if (self->ca_file != NULL)
+    return g_strdup_printf (_("The hub's TLS certificate is not signed by the pinned CA (%s): this may not be "
+                              "your hub, so nothing was sent. Check the hub's certificate and the hub-ca-file "
+                              "setting."), self->ca_file);
+  return g_strdup_printf (_("The hub's TLS certificate is not trusted by this kiosk (%s), so nothing was sent. "
+                            "Pin the hub's CA with the hub-ca-file setting."), error->message);
+}
+
 void
 caiji_delivery_clear (CaijiDelivery *delivery)
 {
@@ -94,10 +147,11 @@ parse_object (JsonParser *parser,
 }
 
 /* Garbage answers are expected here, so no json-glib call that would
- * complain about a member of the wrong type. */
-static const char *
-string_member (JsonObject *object,
-               const char *name)
+ * complain about a member of the wrong type.  (The hub's review page uses
+ * it for its request bodies too.) */
+const char *
+caiji_sync_json_string_member (JsonObject *object,
+                               const char *name)
 {
   JsonNode *node = json_object_get_member (object, name);
 
@@ -120,7 +174,7 @@ images_confirmed (JsonObject *answer,
       const CaijiStoredImage *image = images->pdata[i];
       const char *kind = caiji_image_kind_to_string (image->kind);
 
-      if (g_strcmp0 (string_member (confirmed, kind), image->sha256) != 0)
+      if (g_strcmp0 (caiji_sync_json_string_member (confirmed, kind), image->sha256) != 0)
         return FALSE;
     }
   return TRUE;
@@ -138,10 +192,10 @@ confirmation (GBytes     *body,
   const char *result;
 
   if (answer == NULL ||
-      g_strcmp0 (string_member (answer, "uuid"), uuid) != 0 ||
+      g_strcmp0 (caiji_sync_json_string_member (answer, "uuid"), uuid) != 0 ||
       !images_confirmed (answer, images))
     return NULL;
-  result = string_member (answer, "result");
+  result = caiji_sync_json_string_member (answer, "result");
   if (g_strcmp0 (result, "created") != 0 && g_strcmp0 (result, "unchanged") != 0 &&
       g_strcmp0 (result, "updated") != 0)
     return NULL;
@@ -155,7 +209,7 @@ refusal_message (SoupMessage *msg,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonObject *answer = parse_object (parser, body);
-  const char *explanation = answer != NULL ? string_member (answer, "message") : NULL;
+  const char *explanation = answer != NULL ? caiji_sync_json_string_member (answer, "message") : NULL;
 
   if (explanation == NULL)
     explanation = _("it gave no explanation");
@@ -183,11 +237,18 @@ caiji_sync_client_get_json (CaijiSyncClient *self,
                    _("The hub address “%s” is not a valid http or https URL."), self->base_url);
       return NULL;
     }
+  if (self->setup_error != NULL)
+    {
+      g_set_error_literal (error, CAIJI_SYNC_ERROR, CAIJI_SYNC_ERROR_HUB, self->setup_error);
+      return NULL;
+    }
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", self->authorization);
   answer = soup_session_send_and_read (self->session, msg, cancellable, &local_error);
   if (answer == NULL)
     {
-      g_set_error (error, CAIJI_SYNC_ERROR, CAIJI_SYNC_ERROR_HUB, _("Cannot reach the hub: %s"), local_error->message);
+      g_autofree char *message = unreachable_message (self, local_error);
+
+      g_set_error_literal (error, CAIJI_SYNC_ERROR, CAIJI_SYNC_ERROR_HUB, message);
       return NULL;
     }
   if (soup_message_get_status (msg) != SOUP_STATUS_OK)
@@ -270,6 +331,12 @@ caiji_sync_client_put_record (CaijiSyncClient *self,
       delivery->message = g_strdup_printf (_("The hub address “%s” is not a valid http or https URL."), self->base_url);
       return;
     }
+  if (self->setup_error != NULL)
+    {
+      delivery->outcome = CAIJI_DELIVERY_STOP_ALL;
+      delivery->message = g_strdup (self->setup_error);
+      return;
+    }
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", self->authorization);
   /* The hub can refuse (401, 413) before we upload megabytes, and a
    * refusal then arrives as an answer, not as a broken pipe. */
@@ -282,7 +349,9 @@ caiji_sync_client_put_record (CaijiSyncClient *self,
     delivery->outcome = CAIJI_DELIVERY_CANCELLED;
   else
     {
-      delivery->outcome = CAIJI_DELIVERY_RETRY;
-      delivery->message = g_strdup_printf (_("Cannot reach the hub: %s"), error->message);
+      /* A certificate refused is a configuration problem (or an
+       * interceptor): no record will fare better, so stop the pass. */
+      delivery->outcome = is_certificate_error (error) ? CAIJI_DELIVERY_STOP_ALL : CAIJI_DELIVERY_RETRY;
+      delivery->message = unreachable_message (self, error);
     }
 }

@@ -33,6 +33,10 @@ G_DECLARE_FINAL_TYPE (CaijiSyncClient, caiji_sync_client, CAIJI, SYNC_CLIENT, GO
 CaijiSyncClient *caiji_sync_client_new        (const char      *hub_url,
                                                const char      *token,
                                                guint            timeout_seconds);
+CaijiSyncClient *caiji_sync_client_new_pinned (const char      *hub_url,
+                                               const char      *token,
+                                               guint            timeout_seconds,
+                                               const char      *ca_file);
 void             caiji_sync_client_put_record (CaijiSyncClient *self,
                                                const char      *uuid,
                                                GBytes          *body,
@@ -43,6 +47,8 @@ JsonNode        *caiji_sync_client_get_json   (CaijiSyncClient *self,
                                                const char      *path_and_query,
                                                GCancellable    *cancellable,
                                                GError         **error);
+const char      *caiji_sync_json_string_member (JsonObject *object,
+                                                const char *name);
 void             caiji_delivery_clear         (CaijiDelivery   *delivery);
 
 G_END_DECLS

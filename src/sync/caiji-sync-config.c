@@ -1,4 +1,4 @@
-/* caiji-sync-config.c: hub address and device token
+/* caiji-sync-config.c: hub address, device token and pinned CA
  *
  * The address is the GSettings key hub-url unless given explicitly.  The
  * token is a secret, so it is not a setting (dconf is readable by every
@@ -24,7 +24,7 @@ caiji_sync_default_token_file (void)
 /* Like caiji-paths.c: a missing schema (an uninstalled build) is not an
  * error, the key is simply unset. */
 static char *
-hub_url_from_settings (void)
+string_setting (const char *key)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
@@ -33,10 +33,20 @@ hub_url_from_settings (void)
   if (source == NULL)
     return NULL;
   schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "hub-url"))
+  if (schema == NULL || !g_settings_schema_has_key (schema, key))
     return NULL;
   settings = g_settings_new (APP_ID);
-  return g_settings_get_string (settings, "hub-url");
+  return g_settings_get_string (settings, key);
+}
+
+/* The CA file to pin the hub's certificate to: the option, else the
+ * hub-ca-file setting; NULL when neither names one (the system's CAs). */
+char *
+caiji_sync_config_ca_file (const char *ca_file_option)
+{
+  g_autofree char *path = ca_file_option != NULL ? g_strdup (ca_file_option) : string_setting ("hub-ca-file");
+
+  return path != NULL && *path != '\0' ? g_steal_pointer (&path) : NULL;
 }
 
 gboolean
@@ -46,7 +56,7 @@ caiji_sync_config_resolve (const char *hub_option,
                            char      **token,
                            GError    **error)
 {
-  g_autofree char *url = hub_option != NULL ? g_strdup (hub_option) : hub_url_from_settings ();
+  g_autofree char *url = hub_option != NULL ? g_strdup (hub_option) : string_setting ("hub-url");
   g_autofree char *default_file = caiji_sync_default_token_file ();
 
   if (url == NULL || *url == '\0')

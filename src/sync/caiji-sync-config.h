@@ -12,4 +12,6 @@ gboolean  caiji_sync_config_resolve     (const char  *hub_option,
                                          char       **token,
                                          GError     **error);
 
+char     *caiji_sync_config_ca_file     (const char  *ca_file_option);
+
 G_END_DECLS

@@ -24,6 +24,7 @@ struct _CaijiSyncWorker
   CaijiStore   *store;
   char         *hub_url;
   char         *token;
+  char         *ca_file;
   guint         timeout_seconds;
   guint         poll_seconds;
   CaijiBackoff  backoff;
@@ -58,6 +59,7 @@ caiji_sync_worker_finalize (GObject *object)
   g_clear_object (&self->store);
   g_free (self->hub_url);
   g_free (self->token);
+  g_free (self->ca_file);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->cond);
   G_OBJECT_CLASS (caiji_sync_worker_parent_class)->finalize (object);
@@ -97,6 +99,7 @@ caiji_sync_worker_new (CaijiStore            *store,
   self->store = g_object_ref (store);
   self->hub_url = g_strdup (config->hub_url);
   self->token = g_strdup (config->token);
+  self->ca_file = g_strdup (config->ca_file);
   self->timeout_seconds = config->timeout_seconds > 0 ? config->timeout_seconds : DEFAULT_TIMEOUT_SECONDS;
   self->poll_seconds = config->poll_seconds > 0 ? config->poll_seconds : DEFAULT_POLL_SECONDS;
   self->backoff = config->backoff.base_seconds > 0 ? config->backoff : CAIJI_BACKOFF_DEFAULT;
@@ -182,7 +185,7 @@ caiji_sync_worker_run_once (CaijiSyncWorker       *self,
 
   g_return_val_if_fail (CAIJI_IS_SYNC_WORKER (self), FALSE);
 
-  client = caiji_sync_client_new (self->hub_url, self->token, self->timeout_seconds);
+  client = caiji_sync_client_new_pinned (self->hub_url, self->token, self->timeout_seconds, self->ca_file);
   return run_pass (self, client, ignore_schedule, pass != NULL ? pass : &ignored,
                    progress, user_data, cancellable, error);
 }
@@ -237,7 +240,7 @@ thread_main (gpointer data)
 
   /* The session belongs to this thread's context, never the GUI's. */
   g_main_context_push_thread_default (context);
-  client = caiji_sync_client_new (self->hub_url, self->token, self->timeout_seconds);
+  client = caiji_sync_client_new_pinned (self->hub_url, self->token, self->timeout_seconds, self->ca_file);
   while (!g_cancellable_is_cancelled (self->cancellable))
     {
       g_autoptr(GError) error = NULL;

@@ -23,6 +23,7 @@ typedef struct {
   guint         timeout_seconds;  /* per read/write; 0 means 30 */
   guint         poll_seconds;     /* longest sleep between passes; 0 means 60 */
   CaijiBackoff  backoff;          /* zero means CAIJI_BACKOFF_DEFAULT */
+  const char   *ca_file;          /* PEM CA to pin the hub's certificate to; NULL: the system's CAs */
 } CaijiSyncConfig;
 
 typedef struct {

@@ -89,8 +89,13 @@ sync_env_hub_start (SyncEnv *env)
   /* If the test dies on an assertion, the hub must not outlive it (and
    * keep the test runner waiting on its output). */
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  env->hub = g_subprocess_launcher_spawn (launcher, &error, env->hub_binary, "serve",
-                                          "--db", env->db_uri, "--listen", listen, "--max-body-mb", max_body, NULL);
+  if (env->tls_cert != NULL)
+    env->hub = g_subprocess_launcher_spawn (launcher, &error, env->hub_binary, "serve", "--db", env->db_uri,
+                                            "--listen", listen, "--max-body-mb", max_body,
+                                            "--tls-cert", env->tls_cert, "--tls-key", env->tls_key, NULL);
+  else
+    env->hub = g_subprocess_launcher_spawn (launcher, &error, env->hub_binary, "serve",
+                                            "--db", env->db_uri, "--listen", listen, "--max-body-mb", max_body, NULL);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (env->hub));
   line = g_data_input_stream_read_line (out, NULL, NULL, &error);

@@ -24,6 +24,8 @@ typedef struct {
   guint        hub_port;     /* kept across restarts */
   char        *hub_url;
   int          max_body_mb;
+  const char  *tls_cert;     /* set both before sync_env_hub_start for HTTPS */
+  const char  *tls_key;
 } SyncEnv;
 
 typedef struct {

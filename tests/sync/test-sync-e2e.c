@@ -68,12 +68,41 @@ assert_images_on_hub (Kiosk *kiosk,
     }
 }
 
+/* Every delivery checked, counted as it was found before the assertions
+ * judge it; main() prints the tally for tests/sync/repeat-drills.sh. */
+static struct {
+  guint checked;
+  guint once;
+  guint duplicated;  /* more than one row, or more image rows than sent */
+  guint lost;        /* neither on the hub nor marked synced on the kiosk */
+} tally;
+
+static void
+count_delivery (Kiosk      *kiosk,
+                gint64      record_id,
+                const char *uuid)
+{
+  gint64 rows = hub_records (uuid);
+  gint64 image_rows = sync_env_hub_count (&env, "SELECT count(*) FROM record_images WHERE record_uuid = $1::uuid;",
+                                          uuid);
+
+  tally.checked++;
+  if (rows > 1 || image_rows > CAIJI_IMAGE_N_KINDS)
+    tally.duplicated++;
+  else if (rows == 0 || kiosk_status (kiosk, record_id) != CAIJI_RECORD_SYNCED)
+    tally.lost++;
+  else
+    tally.once++;
+}
+
 static void
 assert_delivered_once (Kiosk *kiosk,
                        gint64 record_id)
 {
   g_autofree char *uuid = kiosk_uuid (kiosk, record_id);
   g_autoptr(CaijiOutboxEntry) entry = caiji_store_outbox_get (kiosk->store, record_id, NULL);
+
+  count_delivery (kiosk, record_id, uuid);
 
   g_assert_cmpint (kiosk_status (kiosk, record_id), ==, CAIJI_RECORD_SYNCED);
   g_assert_nonnull (entry);
@@ -905,6 +934,8 @@ main (int    argc,
   g_test_add_func ("/sync/hub-killed-during-rekey", test_hub_killed_during_rekey);
   g_test_add_func ("/sync/hub-killed-during-purge", test_hub_killed_during_purge);
   status = g_test_run ();
+  g_test_message ("delivery tally: checked %u, once %u, duplicated %u, lost %u",
+                  tally.checked, tally.once, tally.duplicated, tally.lost);
   sync_env_stop (&env);
   return status;
 }
