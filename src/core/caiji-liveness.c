@@ -128,6 +128,14 @@ caiji_liveness_get_peak (const CaijiLiveness *self)
   return self->peak;
 }
 
+/* 请向左转头 / 请向右转头 */
+const char *
+caiji_liveness_challenge_text (CaijiLivenessChallenge challenge)
+{
+  return challenge == CAIJI_LIVENESS_TURN_LEFT ? _("Please turn your head to the left")
+                                               : _("Please turn your head to the right");
+}
+
 const char *
 caiji_liveness_get_prompt (const CaijiLiveness *self)
 {
@@ -138,8 +146,7 @@ caiji_liveness_get_prompt (const CaijiLiveness *self)
     case CAIJI_LIVENESS_STAGE_BASELINE:
       return _("Please look straight at the camera");
     case CAIJI_LIVENESS_STAGE_TURN:
-      return self->challenge == CAIJI_LIVENESS_TURN_LEFT ? _("Please turn your head to the left")
-                                                         : _("Please turn your head to the right");
+      return caiji_liveness_challenge_text (self->challenge);
     case CAIJI_LIVENESS_STAGE_RETURN:
       return _("Now look straight at the camera again");
     case CAIJI_LIVENESS_STAGE_PASSED:

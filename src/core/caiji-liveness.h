@@ -59,6 +59,7 @@ CaijiLivenessStage caiji_liveness_get_stage   (const CaijiLiveness    *self);
 CaijiLivenessChallenge caiji_liveness_get_challenge (const CaijiLiveness *self);
 /* The largest turn seen the asked way, past the baseline; 0 before one. */
 double             caiji_liveness_get_peak    (const CaijiLiveness    *self);
+const char        *caiji_liveness_challenge_text (CaijiLivenessChallenge challenge);
 /* What to tell the candidate now; NULL once passed or failed. */
 const char        *caiji_liveness_get_prompt  (const CaijiLiveness    *self);
 
