@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "caiji-face-guidance.h"
 #include "caiji-scripted-analyzer.h"
 
 #define THRESHOLD 0.4
@@ -126,7 +127,7 @@ sight_face (CaijiCaptureAnalyzer *analyzer,
   sighting->has_face = self->has_face;
   if (!self->has_face)
     {
-      sighting->tip = "no face (scripted)";
+      sighting->tip = caiji_face_tip_message (CAIJI_FACE_TIP_NO_FACE);
       return TRUE;
     }
   graphene_rect_init (&sighting->box, width * 0.3f, height * 0.2f, width * 0.4f, height * 0.5f);
@@ -135,7 +136,7 @@ sight_face (CaijiCaptureAnalyzer *analyzer,
   else
     sighting->yaw = cooperative_yaws[frame_index % G_N_ELEMENTS (cooperative_yaws)];
   sighting->good = fabs (sighting->yaw) <= 0.2;
-  sighting->tip = sighting->good ? NULL : "turned (scripted)";
+  sighting->tip = caiji_face_tip_message (sighting->good ? CAIJI_FACE_TIP_OK : CAIJI_FACE_TIP_NOT_FRONTAL);
   return TRUE;
 }
 
