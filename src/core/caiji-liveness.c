@@ -107,6 +107,19 @@ caiji_liveness_observe (CaijiLiveness *self,
   return self->stage;
 }
 
+void
+caiji_liveness_restart (CaijiLiveness *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->stage == CAIJI_LIVENESS_STAGE_FAILED)
+    return;
+  self->stage = CAIJI_LIVENESS_STAGE_BASELINE;
+  self->baseline_sum = 0;
+  self->baseline_frames = 0;
+  self->turned_frames = 0;
+}
+
 CaijiLivenessStage
 caiji_liveness_get_stage (const CaijiLiveness *self)
 {

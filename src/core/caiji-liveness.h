@@ -55,6 +55,10 @@ CaijiLivenessStage caiji_liveness_observe     (CaijiLiveness          *self,
                                                gboolean                has_face,
                                                double                  yaw,
                                                gint64                  now_us);
+/* The face was lost, jumped, or another one appeared: the turn seen so
+ * far may not be the face that will be compared, so it starts again from
+ * the baseline, even once passed (the challenge and its time limit stay). */
+void               caiji_liveness_restart     (CaijiLiveness          *self);
 CaijiLivenessStage caiji_liveness_get_stage   (const CaijiLiveness    *self);
 CaijiLivenessChallenge caiji_liveness_get_challenge (const CaijiLiveness *self);
 /* The largest turn seen the asked way, past the baseline; 0 before one. */

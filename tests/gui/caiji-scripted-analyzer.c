@@ -125,16 +125,25 @@ sight_face (CaijiCaptureAnalyzer *analyzer,
   if (self->no_detector)
     return caiji_capture_analyzer_sight_face (self->unavailable, frame, sighting, error);
   sighting->has_face = self->has_face;
+  sighting->faces = self->has_face ? 1 : 0;
   if (!self->has_face)
     {
       sighting->tip = caiji_face_tip_message (CAIJI_FACE_TIP_NO_FACE);
       return TRUE;
     }
-  graphene_rect_init (&sighting->box, width * 0.3f, height * 0.2f, width * 0.4f, height * 0.5f);
   if (self->yaws != NULL)
     sighting->yaw = g_array_index (self->yaws, double, frame_index % self->yaws->len);
   else
     sighting->yaw = cooperative_yaws[frame_index % G_N_ELEMENTS (cooperative_yaws)];
+  /* NAN in the script: the face is out of sight in that frame. */
+  if (isnan (sighting->yaw))
+    {
+      sighting->has_face = FALSE;
+      sighting->faces = 0;
+      sighting->tip = caiji_face_tip_message (CAIJI_FACE_TIP_NO_FACE);
+      return TRUE;
+    }
+  graphene_rect_init (&sighting->box, width * 0.3f, height * 0.2f, width * 0.4f, height * 0.5f);
   sighting->good = fabs (sighting->yaw) <= 0.2;
   sighting->tip = caiji_face_tip_message (sighting->good ? CAIJI_FACE_TIP_OK : CAIJI_FACE_TIP_NOT_FRONTAL);
   return TRUE;

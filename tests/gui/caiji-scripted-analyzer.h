@@ -29,7 +29,8 @@ void caiji_scripted_analyzer_set_no_detector (CaijiScriptedAnalyzer *self,
 void caiji_scripted_analyzer_set_match (CaijiScriptedAnalyzer  *self,
                                         CaijiFaceOutcome        outcome,
                                         double                  score);
-/* The head pose of successive preview frames, replayed in a loop.  NULL
+/* The head pose of successive preview frames, replayed in a loop (NAN:
+ * no face in that frame).  NULL
  * (the default): a candidate who does as asked, looking ahead, then
  * turning left, ahead, right, ahead, so any challenge is met in time. */
 void caiji_scripted_analyzer_set_yaws  (CaijiScriptedAnalyzer  *self,

@@ -2,7 +2,8 @@
  *
  * A scripted candidate who turns the asked way passes and 3–5 frames are
  * compared; one who only looks ahead fails to 人脸识别不通过 with
- * 重新识别 / 拍照审核 and nothing compared.  With the face models
+ * 重新识别 / 拍照审核 and nothing compared, and so does one whose face
+ * leaves the picture between the turn and the return.  With the face models
  * installed, the real vision watches the demo camera replaying a printed
  * photo (one still picture, then the same photo turned ±30° in
  * perspective): that fails liveness too.  Runs under xvfb-run.
@@ -10,6 +11,7 @@
 #include "caiji-config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <unistd.h>
 
 #include "caiji-face-page.h"
@@ -112,6 +114,28 @@ test_scripted_wrong_turn_fails (Fixture       *fixture,
   caiji_gui_wait_visible (fixture, face_child (fixture, "submit_button"));
 }
 
+/* The face out of sight between the turn and the return (a head ducking
+ * away, a photo slipped in): the turn no longer counts, every time. */
+static void
+test_face_lost_restarts (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const double ahead[] = { 0.02, 0.0, 0.01 };
+  gboolean left;
+
+  caiji_gui_reach_face (fixture);
+  caiji_scripted_analyzer_set_yaws (fixture->analyzer, ahead, G_N_ELEMENTS (ahead));
+  caiji_scripted_analyzer_set_face (fixture->analyzer, TRUE);
+  left = start_challenge (fixture);
+  {
+    double turn = left ? 0.38 : -0.38;
+    const double interrupted[] = { 0.02, 0.01, turn, turn, turn, NAN, 0.02, 0.01, 0.0 };
+
+    caiji_scripted_analyzer_set_yaws (fixture->analyzer, interrupted, G_N_ELEMENTS (interrupted));
+  }
+  assert_not_live (fixture);
+}
+
 static void
 write_picture (const char       *folder,
                const char       *name,
@@ -189,6 +213,8 @@ main (int   argc,
               test_scripted_turn_passes, caiji_gui_fixture_tear_down);
   g_test_add ("/face-liveness-ui/scripted-wrong-turn-fails", Fixture, NULL, caiji_gui_fixture_set_up,
               test_scripted_wrong_turn_fails, caiji_gui_fixture_tear_down);
+  g_test_add ("/face-liveness-ui/face-lost-restarts", Fixture, NULL, caiji_gui_fixture_set_up,
+              test_face_lost_restarts, caiji_gui_fixture_tear_down);
   g_test_add ("/face-liveness-ui/printed-photo-fails", Fixture, CAIJI_GUI_MISSING_CAMERA,
               caiji_gui_fixture_set_up, test_printed_photo_fails, caiji_gui_fixture_tear_down);
   return g_test_run ();

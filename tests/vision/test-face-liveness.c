@@ -75,6 +75,20 @@ test_state_machine (void)
   g_assert_false (replay_passes (CAIJI_LIVENESS_TURN_LEFT, still, G_N_ELEMENTS (still)));
   g_assert_false (replay_passes (CAIJI_LIVENESS_TURN_LEFT, one_frame_jump, G_N_ELEMENTS (one_frame_jump)));
 
+  /* Restarted after the turn (the face was lost): the turn must be done again. */
+  {
+    g_autoptr(CaijiLiveness) restarted = caiji_liveness_new (CAIJI_LIVENESS_TURN_LEFT, 0);
+
+    for (guint i = 0; i < 5; i++)
+      caiji_liveness_observe (restarted, TRUE, real_left[i], i);
+    g_assert_cmpint (caiji_liveness_get_stage (restarted), ==, CAIJI_LIVENESS_STAGE_RETURN);
+    caiji_liveness_restart (restarted);
+    caiji_liveness_observe (restarted, TRUE, 0.02, 10);
+    caiji_liveness_observe (restarted, TRUE, 0.03, 11);
+    caiji_liveness_observe (restarted, TRUE, 0.02, 12);
+    g_assert_cmpint (caiji_liveness_get_stage (restarted), ==, CAIJI_LIVENESS_STAGE_TURN);
+  }
+
   /* A perfect turn after the time limit is too late. */
   caiji_liveness_observe (late, TRUE, 0, 0);
   caiji_liveness_observe (late, TRUE, 0, 1);

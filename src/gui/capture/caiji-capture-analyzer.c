@@ -103,6 +103,7 @@ caiji_capture_analyzer_sight_face (CaijiCaptureAnalyzer *self,
   if (!caiji_capture_analyzer_find_face (self, frame, &sighting->has_face, &sighting->box, error))
     return FALSE;
   sighting->good = sighting->has_face;
+  sighting->faces = sighting->has_face ? 1 : 0;
   sighting->tip = sighting->has_face ? NULL : caiji_text (CAIJI_TEXT_NO_FACE);
   return TRUE;
 }

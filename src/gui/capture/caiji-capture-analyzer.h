@@ -46,6 +46,7 @@ typedef struct {
 /* Step 3's live guidance for one preview frame. */
 typedef struct {
   gboolean         has_face;  /* the candidate's face was found: box is set */
+  guint            faces;     /* faces near enough to be at the kiosk */
   graphene_rect_t  box;       /* in the frame's pixels */
   gboolean         good;      /* one face, near enough, frontal, lit: fit to compare */
   const char      *tip;       /* what to do about it (static, translated); NULL when good */

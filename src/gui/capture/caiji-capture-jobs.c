@@ -216,9 +216,10 @@ compare_scores (gconstpointer a,
   return (difference > 0) - (difference < 0);
 }
 
-/* 开始识别 on several frames: each is compared with the ID photo, and the
- * lower median decides, so one lucky frame cannot pass a stranger and one
- * blurred frame cannot fail the candidate.  The median's frame is kept. */
+/* 开始识别 on several frames: each is compared with the ID photo and
+ * every one must match, so the lowest score decides and its frame is
+ * kept.  A face swapped in for part of the challenge (a photo of the
+ * right person held up for some frames) cannot carry the rest. */
 static gboolean
 match_frames (CaijiCaptureAnalyzer *analyzer,
               CaijiCaptureRequest  *request,
@@ -228,7 +229,7 @@ match_frames (CaijiCaptureAnalyzer *analyzer,
   GPtrArray *frames = request->frames;
   g_autofree FrameScore *scores = g_new0 (FrameScore, frames->len);
   g_autoptr(CaijiImage) chosen = NULL;
-  FrameScore median;
+  FrameScore lowest;
 
   for (guint i = 0; i < frames->len; i++)
     {
@@ -247,12 +248,12 @@ match_frames (CaijiCaptureAnalyzer *analyzer,
         result->threshold = threshold;
     }
   qsort (scores, frames->len, sizeof *scores, compare_scores);
-  median = scores[(frames->len - 1) / 2];
+  lowest = scores[0];
   result->frames_compared = frames->len;
-  result->score = median.score;
-  result->outcome = isfinite (result->threshold) && median.score >= result->threshold
+  result->score = lowest.score;
+  result->outcome = isfinite (result->threshold) && lowest.score >= result->threshold
                       ? CAIJI_FACE_OUTCOME_MATCH : CAIJI_FACE_OUTCOME_NO_MATCH;
-  chosen = frame_to_image (g_ptr_array_index (frames, median.index));
+  chosen = frame_to_image (g_ptr_array_index (frames, lowest.index));
   result->width = caiji_image_get_width (chosen);
   result->height = caiji_image_get_height (chosen);
   return keep_picture (result, chosen, error);

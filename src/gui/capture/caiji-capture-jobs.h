@@ -55,7 +55,7 @@ typedef struct {
 
 CaijiCaptureRequest *caiji_capture_request_new_frame (CaijiCaptureJob       job,
                                                       CaijiFrame           *frame);
-/* MATCH on several frames: takes their median score; frames[0] is the picture. */
+/* MATCH on several frames: all must match; the lowest score and its frame are the result. */
 CaijiCaptureRequest *caiji_capture_request_new_frames (CaijiCaptureJob      job,
                                                        GPtrArray           *frames);
 CaijiCaptureRequest *caiji_capture_request_new_file  (CaijiCaptureJob       job,

@@ -222,6 +222,7 @@ sight_face (CaijiCaptureAnalyzer *analyzer,
       return FALSE;
     }
   sighting->has_face = guidance.has_face;
+  sighting->faces = guidance.n_faces;
   if (guidance.has_face)
     graphene_rect_init (&sighting->box, guidance.face.x, guidance.face.y,
                         guidance.face.width, guidance.face.height);

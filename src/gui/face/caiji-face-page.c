@@ -45,6 +45,8 @@ struct _CaijiFacePage {
   GPtrArray            *good_frames;   /* CaijiFrame*: the newest good ones of the challenge */
   guint                 good_after_turn;
   guint                 frames_after_pass;
+  graphene_rect_t       last_box;      /* the face in the challenge's previous frame, in frame widths/heights */
+  gboolean              has_last_box;
 
   CaijiCameraView      *view;
   GtkSpinner           *spinner;
@@ -110,6 +112,9 @@ cancel_work (CaijiFacePage *self)
 /* After the turn, how many frames to wait for good ones before comparing
  * what there is (about two seconds of analysis). */
 #define MAX_FRAMES_AFTER_PASS 20
+/* Consecutive frames of one head overlap at least this much (intersection
+ * over union of the boxes); less is a face swapped in or lost. */
+#define MIN_BOX_OVERLAP 0.3
 
 static void
 show_challenge (CaijiFacePage *self,
@@ -126,6 +131,7 @@ end_challenge (CaijiFacePage *self)
   g_ptr_array_set_size (self->good_frames, 0);
   self->good_after_turn = 0;
   self->frames_after_pass = 0;
+  self->has_last_box = FALSE;
   show_challenge (self, NULL);
 }
 
@@ -285,14 +291,63 @@ keep_good_frame (CaijiFacePage *self,
   self->good_after_turn += after_turn;
 }
 
+static double
+box_overlap (const graphene_rect_t *a,
+             const graphene_rect_t *b)
+{
+  graphene_rect_t both;
+  double shared, total;
+
+  if (!graphene_rect_intersection (a, b, &both))
+    return 0;
+  shared = graphene_rect_get_area (&both);
+  total = graphene_rect_get_area (a) + graphene_rect_get_area (b) - shared;
+  return total > 0 ? shared / total : 0;
+}
+
+/* The turn and the frames compared must be one face throughout: exactly
+ * one face in every frame, never jumping.  Otherwise the challenge starts
+ * over, so a photo slipped in before or after a stranger's turn does not
+ * inherit it. */
+static void
+follow_face (CaijiFacePage            *self,
+             const CaijiCaptureResult *result)
+{
+  const CaijiFaceSighting *sighting = &result->sighting;
+  graphene_rect_t box;
+  gboolean same;
+
+  /* In fractions of the frame: a camera's frames all have one size, the
+   * demo camera's pictures do not. */
+  graphene_rect_init (&box, sighting->box.origin.x / result->width, sighting->box.origin.y / result->height,
+                      sighting->box.size.width / result->width, sighting->box.size.height / result->height);
+  same = sighting->faces == 1 && sighting->has_face &&
+         (!self->has_last_box || box_overlap (&self->last_box, &box) >= MIN_BOX_OVERLAP);
+
+  if (!same && (self->has_last_box || self->good_frames->len > 0))
+    {
+      caiji_liveness_restart (self->liveness);
+      g_ptr_array_set_size (self->good_frames, 0);
+      self->good_after_turn = 0;
+      self->frames_after_pass = 0;
+    }
+  self->has_last_box = sighting->faces == 1 && sighting->has_face;
+  self->last_box = box;
+}
+
 /* One analysed frame of the challenge. */
 static void
-challenge_frame (CaijiFacePage           *self,
-                 const CaijiFaceSighting *sighting)
+challenge_frame (CaijiFacePage            *self,
+                 const CaijiCaptureResult *result)
 {
+  const CaijiFaceSighting *sighting = &result->sighting;
   gint64 now = g_get_monotonic_time ();
-  CaijiLivenessStage before = caiji_liveness_get_stage (self->liveness);
-  CaijiLivenessStage stage = caiji_liveness_observe (self->liveness, sighting->has_face, sighting->yaw, now);
+  CaijiLivenessStage before, stage;
+
+  follow_face (self, result);
+  before = caiji_liveness_get_stage (self->liveness);
+  stage = caiji_liveness_observe (self->liveness, sighting->has_face && sighting->faces == 1,
+                                  sighting->yaw, now);
 
   if (sighting->good && before != CAIJI_LIVENESS_STAGE_RETURN)
     keep_good_frame (self, caiji_live_analysis_get_frame (self->detection),
@@ -340,7 +395,7 @@ face_found_cb (CaijiFacePage            *self,
   caiji_camera_view_set_tip (self->view, sighting->tip);
   if (self->liveness != NULL)
     {
-      challenge_frame (self, sighting);
+      challenge_frame (self, result);
       return;
     }
   if (sighting->good)
