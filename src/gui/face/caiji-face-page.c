@@ -15,7 +15,7 @@
  * A challenge not met in time is 人脸识别不通过 without any comparison:
  * 重新识别, or 拍照审核 for the operator to look at.  An analyzer without
  * head pose (no sight_face) cannot be checked for liveness and never
- * passes: its frames go straight to 人脸识别不通过 as "not live".
+ * passes: its challenge runs out of time and ends in 人脸识别不通过.
  */
 #include "caiji-config.h"
 
