@@ -48,6 +48,8 @@ static const CaijiCliCommand commands[] = {
     0, 0, caiji_cli_sync_run },
   { "sync", "retry", N_("RECORD"), N_("Send a record the central server refused again"),
     1, 1, caiji_cli_sync_retry },
+  { "sync", "set-token", NULL, N_("Keep the device token read from standard input, sealed with this kiosk’s key"),
+    0, 0, caiji_cli_sync_set_token },
 };
 
 static void

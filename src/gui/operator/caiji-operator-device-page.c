@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "caiji-camera-monitor.h"
 #include "caiji-operator-device-page.h"
 #include "caiji-operator-tasks.h"
 
@@ -19,6 +20,7 @@ struct _CaijiOperatorDevicePage {
   AdwBin                parent_instance;
 
   CaijiStore           *store;
+  CaijiCameraMonitor   *cameras;
   GCancellable         *cancellable;
   GtkLabel             *status_counts[CAIJI_RECORD_N_STATUSES];
 
@@ -93,6 +95,26 @@ show_status (CaijiOperatorDevicePage         *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->space_value), "error");
 }
 
+/* Live: a camera unplugged while operator mode is open shows at once. */
+static void
+show_cameras (CaijiOperatorDevicePage *self)
+{
+  g_autoptr(GPtrArray) cameras = caiji_camera_monitor_list_cameras (self->cameras);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < cameras->len; i++)
+    {
+      const CaijiCameraInfo *info = g_ptr_array_index (cameras, i);
+
+      if (text->len > 0)
+        g_string_append (text, "\n");
+      g_string_append (text, info->name);
+      if (info->device != NULL)
+        g_string_append_printf (text, " (%s)", info->device);
+    }
+  gtk_label_set_text (self->camera_value, cameras->len > 0 ? text->str : _("No camera connected"));
+}
+
 /* Callbacks */
 
 static void
@@ -128,6 +150,7 @@ caiji_operator_device_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAIJI_TYPE_OPERATOR_DEVICE_PAGE);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->cameras);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (caiji_operator_device_page_parent_class)->dispose (object);
@@ -162,7 +185,9 @@ caiji_operator_device_page_init (CaijiOperatorDevicePage *self)
   self->cancellable = g_cancellable_new ();
   for (CaijiRecordStatus i = 0; i < CAIJI_RECORD_N_STATUSES; i++)
     self->status_counts[i] = add_count_row (self->records_group, caiji_record_status_display_name (i));
-  gtk_label_set_text (self->camera_value, _("Not reported yet"));
+  self->cameras = caiji_camera_monitor_new ();
+  g_signal_connect_object (self->cameras, "changed", G_CALLBACK (show_cameras), self, G_CONNECT_SWAPPED);
+  show_cameras (self);
 }
 
 /* Public API */
@@ -185,12 +210,4 @@ caiji_operator_device_page_refresh (CaijiOperatorDevicePage *self)
 
   if (self->store != NULL)
     caiji_operator_device_status_async (self->store, self->cancellable, status_loaded_cb, self);
-}
-
-void
-caiji_operator_device_page_set_camera_status (CaijiOperatorDevicePage *self,
-                                              const char              *status)
-{
-  g_return_if_fail (CAIJI_IS_OPERATOR_DEVICE_PAGE (self));
-  gtk_label_set_text (self->camera_value, status);
 }

@@ -13,8 +13,4 @@ G_DECLARE_FINAL_TYPE (CaijiOperatorDevicePage, caiji_operator_device_page, CAIJI
 void caiji_operator_device_page_set_store         (CaijiOperatorDevicePage *self,
                                                    CaijiStore              *store);
 void caiji_operator_device_page_refresh           (CaijiOperatorDevicePage *self);
-/* What the camera code reports, in the operator's words. */
-void caiji_operator_device_page_set_camera_status (CaijiOperatorDevicePage *self,
-                                                   const char              *status);
-
 G_END_DECLS
