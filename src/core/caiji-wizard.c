@@ -471,6 +471,10 @@ plan_face_result (CaijiWizard *self,
     case CAIJI_FACE_OUTCOME_NO_MATCH:
       plan_save (plan, "face.failed", CAIJI_IMAGE_FACE, NULL);
       break;
+    case CAIJI_FACE_OUTCOME_NOT_LIVE:
+      /* Never compared: a photo held up must not leave a score behind. */
+      plan_save (plan, "face.liveness_failed", CAIJI_IMAGE_FACE, NULL);
+      return TRUE;
     case CAIJI_FACE_OUTCOME_UNAVAILABLE:
     default:
       plan_save (plan, "face.matcher_unavailable", CAIJI_IMAGE_FACE, NULL);

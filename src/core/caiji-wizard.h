@@ -79,6 +79,7 @@ typedef enum {
   CAIJI_FACE_OUTCOME_MATCH,
   CAIJI_FACE_OUTCOME_NO_MATCH,
   CAIJI_FACE_OUTCOME_UNAVAILABLE,  /* no face matcher on this kiosk: manual review path */
+  CAIJI_FACE_OUTCOME_NOT_LIVE,     /* the liveness challenge was not met: 人脸识别不通过 */
 } CaijiFaceOutcome;
 
 typedef struct _CaijiWizardEvent CaijiWizardEvent;

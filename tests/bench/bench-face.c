@@ -2,7 +2,7 @@
  *
  * Every shared single-identity photo is framed into a 640×480 camera-sized
  * picture; each operation runs ROUNDS times on each frame after one
- * warm-up, and the median is printed.  OpenCV is held to one thread so the
+ * warm-up, and the median is printed (step 3's live guidance included).  OpenCV is held to one thread so the
  * figures mean "one core".  Then bench-face-reference.py times the same
  * models from python3-opencv on the same frames and aligned crops.
  *   usage: bench-face [ROUNDS]
@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "caiji-face.h"
+#include "caiji-face-guidance.h"
 #include "caiji-models.h"
 #include "caiji-test-utils.h"
 #include "face-fixtures.h"
@@ -60,6 +61,15 @@ embed_aligned (const Sample *sample)
   CaijiFaceEmbedding embedding;
 
   g_assert_true (caiji_face_embed_aligned (sample->aligned, &embedding, NULL));
+}
+
+/* Step 3's live guidance: detection, then tip, pose and face brightness. */
+static void
+guide (const Sample *sample)
+{
+  CaijiFaceGuidance guidance;
+
+  g_assert_true (caiji_face_guide_frame (sample->frame, &guidance, NULL));
 }
 
 static void
@@ -238,6 +248,7 @@ main (int    argc,
            samples->len, FRAME_WIDTH, FRAME_HEIGHT, rounds);
   measure (samples, "detect, fast (YuNet 320)", detect_fast, rounds);
   measure (samples, "detect, accurate (YuNet 640)", detect_accurate, rounds);
+  measure (samples, "live guidance (detect + tip + pose)", guide, rounds);
   measure (samples, "embed aligned crop (MobileFaceNet)", embed_aligned, rounds);
   measure (samples, "embed (align + MobileFaceNet)", embed, rounds);
   measure (samples, "verify live frame vs stored embedding", verify_live, rounds);

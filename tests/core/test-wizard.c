@@ -573,6 +573,32 @@ test_face_matcher_unavailable (Fixture       *fixture,
   g_assert_true (isnan (record->face_score));
 }
 
+/* A head-turn challenge not met: 人脸识别不通过 without a comparison,
+ * never a pass; 拍照审核 still goes to review. */
+static void
+test_face_not_live (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GBytes) snapshot = caiji_test_fake_jpeg (22000, 6);
+  g_autoptr(CaijiRecord) record = NULL;
+
+  reach_face_step (fixture);
+  dispatch_ok (fixture, caiji_wizard_event_new_face_seen (TRUE));
+  act_ok (fixture, CAIJI_WIZARD_ACTION_START_RECOGNITION);
+  dispatch_ok (fixture, caiji_wizard_event_new_face_result (CAIJI_FACE_OUTCOME_NOT_LIVE, NAN, NAN, NULL));
+  g_assert_false (caiji_wizard_get_matcher_unavailable (fixture->wizard));
+  assert_face (fixture, CAIJI_FACE_STATE_FAILED, CAIJI_TEXT_FACE_FAILED);
+  g_assert_cmpint (caiji_wizard_get_page (fixture->wizard), ==, CAIJI_WIZARD_PAGE_FACE);
+  g_assert_null (caiji_wizard_get_image (fixture->wizard, CAIJI_IMAGE_FACE));
+
+  act_ok (fixture, CAIJI_WIZARD_ACTION_PHOTO_FOR_REVIEW);
+  dispatch_ok (fixture, caiji_wizard_event_new_review_photo (snapshot));
+  act_ok (fixture, CAIJI_WIZARD_ACTION_SUBMIT_FOR_REVIEW);
+  record = load_record (fixture);
+  g_assert_cmpint (record->status, ==, CAIJI_RECORD_PENDING_REVIEW);
+  g_assert_true (isnan (record->face_score));
+}
+
 /* Navigation and double presses */
 
 static void
@@ -651,7 +677,7 @@ random_event (Fixture *fixture,
     case 3:
       return caiji_wizard_event_new_face_seen (g_rand_boolean (rand));
     case 4:
-      return caiji_wizard_event_new_face_result (g_rand_int_range (rand, 0, 3), 0.5, 0.35, jpeg);
+      return caiji_wizard_event_new_face_result (g_rand_int_range (rand, 0, CAIJI_FACE_OUTCOME_NOT_LIVE + 1), 0.5, 0.35, jpeg);
     case 5:
       return caiji_wizard_event_new_review_photo (jpeg);
     default:
@@ -808,6 +834,7 @@ main (int   argc,
   ADD ("face/pass-path", test_face_pass_path);
   ADD ("face/review-path", test_face_review_path);
   ADD ("face/matcher-unavailable", test_face_matcher_unavailable);
+  ADD ("face/not-live", test_face_not_live);
   ADD ("navigation/double-next-never-skips", test_double_next_never_skips);
   ADD ("navigation/stale-pages", test_stale_pages);
   ADD ("navigation/home-forgets-candidate", test_home_forgets_candidate);

@@ -1,6 +1,9 @@
 /* caiji-scripted-analyzer.c: a test double of the vision for the widget tests */
 #include "caiji-config.h"
 
+#include <math.h>
+
+#include "caiji-face-guidance.h"
 #include "caiji-scripted-analyzer.h"
 
 #define THRESHOLD 0.4
@@ -19,6 +22,9 @@ struct _CaijiScriptedAnalyzer {
   gboolean          no_detector;
   CaijiFaceOutcome  outcome;
   double            score;
+  CaijiCaptureAnalyzer *face_vision;  /* step 3 goes here when set */
+  GArray           *yaws;      /* double: the scripted head pose, replayed in a loop */
+  guint             sightings; /* how many preview frames were sighted */
   guint             matches;   /* how many comparisons ran */
   char             *expected_name;  /* what the last card reading was told */
 };
@@ -92,6 +98,57 @@ find_face (CaijiCaptureAnalyzer *analyzer,
   return TRUE;
 }
 
+/* Ahead for 4 frames, left for 3, ahead for 4, right for 3. */
+static const double cooperative_yaws[] = { 0.02, 0.01, 0.02, 0.0, 0.35, 0.40, 0.36,
+                                           0.02, 0.01, 0.0, 0.02, -0.35, -0.40, -0.36 };
+
+static gboolean
+sight_face (CaijiCaptureAnalyzer *analyzer,
+            const CaijiImage     *frame,
+            CaijiFaceSighting    *sighting,
+            GError              **error)
+{
+  CaijiScriptedAnalyzer *self = CAIJI_SCRIPTED_ANALYZER (analyzer);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  float width = caiji_image_get_width (frame);
+  float height = caiji_image_get_height (frame);
+  guint frame_index = self->sightings++;
+
+  if (self->face_vision != NULL)
+    {
+      g_autoptr(CaijiCaptureAnalyzer) vision = g_object_ref (self->face_vision);
+
+      g_clear_pointer (&locker, g_mutex_locker_free);
+      return caiji_capture_analyzer_sight_face (vision, frame, sighting, error);
+    }
+
+  if (self->no_detector)
+    return caiji_capture_analyzer_sight_face (self->unavailable, frame, sighting, error);
+  sighting->has_face = self->has_face;
+  sighting->faces = self->has_face ? 1 : 0;
+  if (!self->has_face)
+    {
+      sighting->tip = caiji_face_tip_message (CAIJI_FACE_TIP_NO_FACE);
+      return TRUE;
+    }
+  if (self->yaws != NULL)
+    sighting->yaw = g_array_index (self->yaws, double, frame_index % self->yaws->len);
+  else
+    sighting->yaw = cooperative_yaws[frame_index % G_N_ELEMENTS (cooperative_yaws)];
+  /* NAN in the script: the face is out of sight in that frame. */
+  if (isnan (sighting->yaw))
+    {
+      sighting->has_face = FALSE;
+      sighting->faces = 0;
+      sighting->tip = caiji_face_tip_message (CAIJI_FACE_TIP_NO_FACE);
+      return TRUE;
+    }
+  graphene_rect_init (&sighting->box, width * 0.3f, height * 0.2f, width * 0.4f, height * 0.5f);
+  sighting->good = fabs (sighting->yaw) <= 0.2;
+  sighting->tip = caiji_face_tip_message (sighting->good ? CAIJI_FACE_TIP_OK : CAIJI_FACE_TIP_NOT_FRONTAL);
+  return TRUE;
+}
+
 static CaijiFaceOutcome
 match_face (CaijiCaptureAnalyzer *analyzer,
             const CaijiImage     *live,
@@ -104,6 +161,13 @@ match_face (CaijiCaptureAnalyzer *analyzer,
 
   g_assert_nonnull (id_photo);
   self->matches++;
+  if (self->face_vision != NULL)
+    {
+      g_autoptr(CaijiCaptureAnalyzer) vision = g_object_ref (self->face_vision);
+
+      g_clear_pointer (&locker, g_mutex_locker_free);
+      return caiji_capture_analyzer_match_face (vision, live, id_photo, score, threshold);
+    }
   if (self->outcome != CAIJI_FACE_OUTCOME_UNAVAILABLE)
     {
       *score = self->score;
@@ -120,6 +184,7 @@ analyzer_iface_init (CaijiCaptureAnalyzerInterface *iface)
   iface->check_photo = check_photo;
   iface->find_face = find_face;
   iface->match_face = match_face;
+  iface->sight_face = sight_face;
 }
 
 static void
@@ -131,6 +196,8 @@ caiji_scripted_analyzer_finalize (GObject *object)
   g_free (self->problem);
   g_clear_object (&self->unavailable);
   g_free (self->expected_name);
+  g_clear_pointer (&self->yaws, g_array_unref);
+  g_clear_object (&self->face_vision);
   g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (caiji_scripted_analyzer_parent_class)->finalize (object);
 }
@@ -211,6 +278,28 @@ caiji_scripted_analyzer_set_match (CaijiScriptedAnalyzer *self,
 
   self->outcome = outcome;
   self->score = score;
+}
+
+void
+caiji_scripted_analyzer_set_yaws (CaijiScriptedAnalyzer *self,
+                                  const double          *yaws,
+                                  guint                  n_yaws)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  g_clear_pointer (&self->yaws, g_array_unref);
+  self->sightings = 0;
+  if (yaws != NULL && n_yaws > 0)
+    self->yaws = g_array_append_vals (g_array_new (FALSE, FALSE, sizeof (double)), yaws, n_yaws);
+}
+
+void
+caiji_scripted_analyzer_set_face_vision (CaijiScriptedAnalyzer *self,
+                                         CaijiCaptureAnalyzer  *vision)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  g_set_object (&self->face_vision, vision);
 }
 
 guint

@@ -29,6 +29,17 @@ void caiji_scripted_analyzer_set_no_detector (CaijiScriptedAnalyzer *self,
 void caiji_scripted_analyzer_set_match (CaijiScriptedAnalyzer  *self,
                                         CaijiFaceOutcome        outcome,
                                         double                  score);
+/* The head pose of successive preview frames, replayed in a loop (NAN:
+ * no face in that frame).  NULL
+ * (the default): a candidate who does as asked, looking ahead, then
+ * turning left, ahead, right, ahead, so any challenge is met in time. */
+void caiji_scripted_analyzer_set_yaws  (CaijiScriptedAnalyzer  *self,
+                                        const double           *yaws,
+                                        guint                   n_yaws);
+/* Step 3 on the real vision: sight_face and match_face go to vision
+ * (the rest stays scripted). */
+void caiji_scripted_analyzer_set_face_vision (CaijiScriptedAnalyzer *self,
+                                              CaijiCaptureAnalyzer  *vision);
 guint caiji_scripted_analyzer_get_matches (CaijiScriptedAnalyzer *self);
 char *caiji_scripted_analyzer_dup_expected_name (CaijiScriptedAnalyzer *self);
 

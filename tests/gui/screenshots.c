@@ -211,6 +211,33 @@ test_review_path (Fixture       *fixture,
   shoot (fixture, "submitted");
 }
 
+/* The live tip, the head-turn challenge, and the challenge not met. */
+static void
+test_liveness (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const double turned[] = { 0.35 };
+  const double ahead[] = { 0.02, 0.0, 0.01 };
+
+  caiji_gui_reach_face (fixture);
+  caiji_scripted_analyzer_set_yaws (fixture->analyzer, turned, G_N_ELEMENTS (turned));
+  caiji_scripted_analyzer_set_face (fixture->analyzer, TRUE);
+  caiji_gui_wait (fixture, view_ready, face (fixture, "view"), "the preview");
+  caiji_gui_wait_visible (fixture, caiji_gui_child (face (fixture, "view"), CAIJI_TYPE_CAMERA_VIEW, "tip_label"));
+  shoot (fixture, "face-tip-not-frontal");
+
+  /* The candidate looks ahead and never turns: the challenge (left or
+   * right, at random) runs out. */
+  caiji_scripted_analyzer_set_yaws (fixture->analyzer, ahead, G_N_ELEMENTS (ahead));
+  start_recognition (fixture);
+  caiji_gui_wait_visible (fixture, face (fixture, "challenge_label"));
+  caiji_gui_wait (fixture, view_ready, face (fixture, "view"), "the preview");
+  shoot (fixture, "face-challenge");
+  caiji_gui_wait_visible (fixture, face (fixture, "review_button"));
+  caiji_gui_wait (fixture, view_ready, face (fixture, "view"), "the preview");
+  shoot (fixture, "face-liveness-failed");
+}
+
 static void
 test_pass_path (Fixture       *fixture,
                 gconstpointer  data)
@@ -272,6 +299,8 @@ main (int   argc,
   g_test_add ("/screenshots/review-path", Fixture, NULL, caiji_gui_fixture_set_up, test_review_path,
               caiji_gui_fixture_tear_down);
   g_test_add ("/screenshots/pass-path", Fixture, NULL, caiji_gui_fixture_set_up, test_pass_path,
+              caiji_gui_fixture_tear_down);
+  g_test_add ("/screenshots/liveness", Fixture, NULL, caiji_gui_fixture_set_up, test_liveness,
               caiji_gui_fixture_tear_down);
   g_test_add ("/screenshots/detector-unavailable", Fixture, NULL, caiji_gui_fixture_set_up,
               test_detector_unavailable, caiji_gui_fixture_tear_down);

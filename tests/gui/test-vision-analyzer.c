@@ -6,6 +6,8 @@
  */
 #include "caiji-config.h"
 
+#include <math.h>
+
 #include "caiji-capture-analyzer.h"
 #include "caiji-test-utils.h"
 #include "card-synth.h"
@@ -64,6 +66,38 @@ test_find_face (void)
   g_assert_true (has_face);
   g_assert_cmpfloat (box.size.width, >, 20);
   g_assert_cmpfloat (box.origin.x + box.size.width, <=, caiji_image_get_width (image));
+}
+
+/* Step 3's guidance: a frontal face is good; the same face turned (the
+ * person's left, towards the picture's right) is boxed but not frontal,
+ * and its yaw says which way; a group photo is several faces. */
+static void
+test_sight_face (void)
+{
+  g_autoptr(CaijiCaptureAnalyzer) analyzer = caiji_capture_analyzer_new_vision ();
+  g_autoptr(CaijiImage) frontal = load_face ("testdata/faces/obama/obama_1.jpg");
+  g_autoptr(CaijiImage) turned = load_face ("testdata/faces/obama/obama_4.jpg");
+  g_autoptr(CaijiImage) group = load_face ("testdata/faces/multi/kit_with_rose.jpg");
+  g_autoptr(GError) error = NULL;
+  CaijiFaceSighting sighting;
+
+  if (models_missing (analyzer))
+    return;
+  g_assert_true (caiji_capture_analyzer_sight_face (analyzer, frontal, &sighting, &error));
+  g_assert_no_error (error);
+  g_assert_true (sighting.has_face && sighting.good);
+  g_assert_null (sighting.tip);
+  g_assert_cmpfloat (fabs (sighting.yaw), <, 0.2);
+
+  g_assert_true (caiji_capture_analyzer_sight_face (analyzer, turned, &sighting, &error));
+  g_assert_true (sighting.has_face);
+  g_assert_false (sighting.good);
+  g_assert_nonnull (sighting.tip);
+  g_assert_cmpfloat (sighting.yaw, >, 0.2);
+
+  g_assert_true (caiji_capture_analyzer_sight_face (analyzer, group, &sighting, &error));
+  g_assert_false (sighting.good);
+  g_assert_nonnull (sighting.tip);
 }
 
 static void
@@ -212,6 +246,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/vision-analyzer/find-face", test_find_face);
+  g_test_add_func ("/vision-analyzer/sight-face", test_sight_face);
   g_test_add_func ("/vision-analyzer/check-photo", test_check_photo);
   g_test_add_func ("/vision-analyzer/match-face", test_match_face);
   g_test_add_func ("/vision-analyzer/non-card", test_non_card);

@@ -168,7 +168,9 @@ test_pass_path (Fixture       *fixture,
                    caiji_text (CAIJI_TEXT_PAYMENT_AFTER_APPROVAL));
   caiji_gui_wait (fixture, has_paintable, result_child (fixture, "passed_page", "id_photo_picture"), "the ID photo");
   caiji_gui_wait (fixture, has_paintable, result_child (fixture, "passed_page", "face_picture"), "the face photo");
-  g_assert_cmpint (caiji_scripted_analyzer_get_matches (fixture->analyzer), ==, 1);
+  /* One 开始识别: 3–5 good frames compared. */
+  g_assert_cmpint (caiji_scripted_analyzer_get_matches (fixture->analyzer), >=, 3);
+  g_assert_cmpint (caiji_scripted_analyzer_get_matches (fixture->analyzer), <=, 5);
   g_assert_cmpint (caiji_wizard_get_record_status (fixture->wizard), ==, CAIJI_RECORD_CAPTURED);
 
   caiji_test_press (result_child (fixture, "passed_page", "home_button"));

@@ -2,6 +2,7 @@
 #include "caiji-config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "caiji-capture-analyzer.h"
 #include "caiji-texts.h"
@@ -80,6 +81,31 @@ caiji_capture_analyzer_match_face (CaijiCaptureAnalyzer *self,
   *score = NAN;
   *threshold = NAN;
   return CAIJI_CAPTURE_ANALYZER_GET_IFACE (self)->match_face (self, live, id_photo, score, threshold);
+}
+
+gboolean
+caiji_capture_analyzer_sight_face (CaijiCaptureAnalyzer *self,
+                                   const CaijiImage     *frame,
+                                   CaijiFaceSighting    *sighting,
+                                   GError              **error)
+{
+  CaijiCaptureAnalyzerInterface *iface;
+
+  g_return_val_if_fail (CAIJI_IS_CAPTURE_ANALYZER (self), FALSE);
+  g_return_val_if_fail (sighting != NULL, FALSE);
+
+  iface = CAIJI_CAPTURE_ANALYZER_GET_IFACE (self);
+  memset (sighting, 0, sizeof *sighting);
+  sighting->yaw = NAN;
+  if (iface->sight_face != NULL)
+    return iface->sight_face (self, frame, sighting, error);
+  /* Only detection: a face is all the guidance there is. */
+  if (!caiji_capture_analyzer_find_face (self, frame, &sighting->has_face, &sighting->box, error))
+    return FALSE;
+  sighting->good = sighting->has_face;
+  sighting->faces = sighting->has_face ? 1 : 0;
+  sighting->tip = sighting->has_face ? NULL : caiji_text (CAIJI_TEXT_NO_FACE);
+  return TRUE;
 }
 
 /* NULL for UNKNOWN: there is nothing honest to say about an unanalysed frame. */

@@ -44,6 +44,16 @@ typedef struct {
   GBytes *standard;  /* the standard photo (JPEG) to keep instead of the upload, or NULL */
 } CaijiPhotoCheck;
 
+/* Step 3's live guidance for one preview frame. */
+typedef struct {
+  gboolean         has_face;  /* the candidate's face was found: box is set */
+  guint            faces;     /* faces near enough to be at the kiosk */
+  graphene_rect_t  box;       /* in the frame's pixels */
+  gboolean         good;      /* one face, near enough, frontal, lit: fit to compare */
+  const char      *tip;       /* what to do about it (static, translated); NULL when good */
+  double           yaw;       /* head-turn signal for the liveness check; NAN when unknown */
+} CaijiFaceSighting;
+
 #define CAIJI_TYPE_CAPTURE_ANALYZER (caiji_capture_analyzer_get_type ())
 G_DECLARE_INTERFACE (CaijiCaptureAnalyzer, caiji_capture_analyzer, CAIJI, CAPTURE_ANALYZER, GObject)
 
@@ -77,6 +87,12 @@ struct _CaijiCaptureAnalyzerInterface {
                                     GBytes               *id_photo,
                                     double               *score,
                                     double               *threshold);
+  /* Optional: the guidance and head pose for a preview frame.  Without
+   * it, find_face() answers and no liveness can be checked. */
+  gboolean          (*sight_face)  (CaijiCaptureAnalyzer *self,
+                                    const CaijiImage     *frame,
+                                    CaijiFaceSighting    *sighting,
+                                    GError              **error);
 };
 
 GQuark            caiji_capture_analyzer_error_quark (void);
@@ -103,6 +119,10 @@ CaijiFaceOutcome  caiji_capture_analyzer_match_face  (CaijiCaptureAnalyzer *self
                                                       GBytes               *id_photo,
                                                       double               *score,
                                                       double               *threshold);
+gboolean          caiji_capture_analyzer_sight_face  (CaijiCaptureAnalyzer *self,
+                                                      const CaijiImage     *frame,
+                                                      CaijiFaceSighting    *sighting,
+                                                      GError              **error);
 
 const char       *caiji_card_tip_text                (CaijiCardTip          tip);
 

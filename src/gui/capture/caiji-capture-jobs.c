@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "caiji-capture-jobs.h"
 
@@ -44,6 +45,20 @@ caiji_capture_request_new_frame (CaijiCaptureJob  job,
 }
 
 CaijiCaptureRequest *
+caiji_capture_request_new_frames (CaijiCaptureJob  job,
+                                  GPtrArray       *frames)
+{
+  CaijiCaptureRequest *request;
+
+  g_return_val_if_fail (frames != NULL && frames->len > 0, request_new (job));
+  request = caiji_capture_request_new_frame (job, g_ptr_array_index (frames, 0));
+  request->frames = g_ptr_array_new_with_free_func ((GDestroyNotify) caiji_frame_unref);
+  for (guint i = 0; i < frames->len; i++)
+    g_ptr_array_add (request->frames, caiji_frame_ref (g_ptr_array_index (frames, i)));
+  return request;
+}
+
+CaijiCaptureRequest *
 caiji_capture_request_new_file (CaijiCaptureJob  job,
                                 GFile           *file)
 {
@@ -62,6 +77,7 @@ caiji_capture_request_free (CaijiCaptureRequest *request)
   g_clear_pointer (&request->frame, caiji_frame_unref);
   g_clear_object (&request->file);
   g_clear_pointer (&request->id_photo, g_bytes_unref);
+  g_clear_pointer (&request->frames, g_ptr_array_unref);
   g_free (request->expected_name);
   g_free (request);
 }
@@ -103,14 +119,18 @@ load_file (GFile   *file,
 }
 
 static CaijiImage *
+frame_to_image (CaijiFrame *frame)
+{
+  return caiji_image_new_bgr (frame->width, frame->height, g_bytes_get_data (frame->bgr, NULL),
+                              frame->stride);
+}
+
+static CaijiImage *
 load_picture (CaijiCaptureRequest *request,
               GError             **error)
 {
-  CaijiFrame *frame = request->frame;
-
-  if (frame != NULL)
-    return caiji_image_new_bgr (frame->width, frame->height, g_bytes_get_data (frame->bgr, NULL),
-                                frame->stride);
+  if (request->frame != NULL)
+    return frame_to_image (request->frame);
   return load_file (request->file, error);
 }
 
@@ -178,6 +198,9 @@ analyse (CaijiCaptureAnalyzer *analyzer,
       result->outcome = caiji_capture_analyzer_match_face (analyzer, image, request->id_photo,
                                                            &result->score, &result->threshold);
       break;
+    case CAIJI_CAPTURE_JOB_GUIDE:
+      caiji_capture_analyzer_sight_face (analyzer, image, &result->sighting, &result->unavailable);
+      break;
     case CAIJI_CAPTURE_JOB_STILL:
     default:
       break;
@@ -187,7 +210,65 @@ analyse (CaijiCaptureAnalyzer *analyzer,
 static gboolean
 is_live (CaijiCaptureJob job)
 {
-  return job == CAIJI_CAPTURE_JOB_CARD_TIP || job == CAIJI_CAPTURE_JOB_FACE;
+  return job == CAIJI_CAPTURE_JOB_CARD_TIP || job == CAIJI_CAPTURE_JOB_FACE ||
+         job == CAIJI_CAPTURE_JOB_GUIDE;
+}
+
+typedef struct {
+  double score;   /* -1 for a frame without a comparable face */
+  guint  index;
+} FrameScore;
+
+static int
+compare_scores (gconstpointer a,
+                gconstpointer b)
+{
+  double difference = ((const FrameScore *) a)->score - ((const FrameScore *) b)->score;
+
+  return (difference > 0) - (difference < 0);
+}
+
+/* 开始识别 on several frames: each is compared with the ID photo and
+ * every one must match, so the lowest score decides and its frame is
+ * kept.  A face swapped in for part of the challenge (a photo of the
+ * right person held up for some frames) cannot carry the rest. */
+static gboolean
+match_frames (CaijiCaptureAnalyzer *analyzer,
+              CaijiCaptureRequest  *request,
+              CaijiCaptureResult   *result,
+              GError              **error)
+{
+  GPtrArray *frames = request->frames;
+  g_autofree FrameScore *scores = g_new0 (FrameScore, frames->len);
+  g_autoptr(CaijiImage) chosen = NULL;
+  FrameScore lowest;
+
+  for (guint i = 0; i < frames->len; i++)
+    {
+      g_autoptr(CaijiImage) image = frame_to_image (g_ptr_array_index (frames, i));
+      double score, threshold;
+      CaijiFaceOutcome outcome = caiji_capture_analyzer_match_face (analyzer, image, request->id_photo,
+                                                                    &score, &threshold);
+
+      if (outcome == CAIJI_FACE_OUTCOME_UNAVAILABLE)
+        {
+          result->outcome = outcome;
+          return keep_picture (result, image, error);
+        }
+      scores[i] = (FrameScore) { isfinite (score) ? score : -1.0, i };
+      if (isfinite (threshold))
+        result->threshold = threshold;
+    }
+  qsort (scores, frames->len, sizeof *scores, compare_scores);
+  lowest = scores[0];
+  result->frames_compared = frames->len;
+  result->score = lowest.score;
+  result->outcome = isfinite (result->threshold) && lowest.score >= result->threshold
+                      ? CAIJI_FACE_OUTCOME_MATCH : CAIJI_FACE_OUTCOME_NO_MATCH;
+  chosen = frame_to_image (g_ptr_array_index (frames, lowest.index));
+  result->width = caiji_image_get_width (chosen);
+  result->height = caiji_image_get_height (chosen);
+  return keep_picture (result, chosen, error);
 }
 
 static void
@@ -204,6 +285,14 @@ run_in_thread (GTask        *task,
   result->job = job->request->job;
   result->score = NAN;
   result->threshold = NAN;
+  if (result->job == CAIJI_CAPTURE_JOB_MATCH && job->request->frames != NULL)
+    {
+      if (!match_frames (job->analyzer, job->request, result, &error))
+        g_task_return_error (task, error);
+      else
+        g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) caiji_capture_result_free);
+      return;
+    }
   image = load_picture (job->request, &error);
   if (image == NULL)
     {

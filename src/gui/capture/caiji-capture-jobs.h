@@ -21,6 +21,7 @@ typedef enum {
   CAIJI_CAPTURE_JOB_FACE,      /* live: is there a face, and where */
   CAIJI_CAPTURE_JOB_MATCH,     /* 开始识别: compare a still with the ID photo */
   CAIJI_CAPTURE_JOB_STILL,     /* 拍照审核: only the picture */
+  CAIJI_CAPTURE_JOB_GUIDE,     /* live: step 3's tip, face box and head pose */
 } CaijiCaptureJob;
 
 typedef struct {
@@ -30,6 +31,7 @@ typedef struct {
   CaijiCardSide     wanted;     /* CARD */
   char             *expected_name;  /* CARD: the signed-in candidate's */
   GBytes           *id_photo;   /* MATCH */
+  GPtrArray        *frames;     /* MATCH: CaijiFrame*, several good frames, compared one by one */
 } CaijiCaptureRequest;
 
 typedef struct {
@@ -47,10 +49,15 @@ typedef struct {
   CaijiFaceOutcome  outcome;      /* MATCH */
   double            score;
   double            threshold;
+  guint             frames_compared;  /* MATCH with several frames */
+  CaijiFaceSighting sighting;     /* GUIDE */
 } CaijiCaptureResult;
 
 CaijiCaptureRequest *caiji_capture_request_new_frame (CaijiCaptureJob       job,
                                                       CaijiFrame           *frame);
+/* MATCH on several frames: all must match; the lowest score and its frame are the result. */
+CaijiCaptureRequest *caiji_capture_request_new_frames (CaijiCaptureJob      job,
+                                                       GPtrArray           *frames);
 CaijiCaptureRequest *caiji_capture_request_new_file  (CaijiCaptureJob       job,
                                                       GFile                *file);
 void                 caiji_capture_request_free      (CaijiCaptureRequest  *request);

@@ -14,6 +14,7 @@
 #include "caiji-capture-analyzer.h"
 #include "caiji-card.h"
 #include "caiji-face.h"
+#include "caiji-face-guidance.h"
 #include "caiji-kiosk-settings.h"
 #include "caiji-models.h"
 #include "caiji-photo-check.h"
@@ -202,6 +203,34 @@ find_face (CaijiCaptureAnalyzer *analyzer,
   return TRUE;
 }
 
+static gboolean
+sight_face (CaijiCaptureAnalyzer *analyzer,
+            const CaijiImage     *frame,
+            CaijiFaceSighting    *sighting,
+            GError              **error)
+{
+  CaijiVisionAnalyzer *self = CAIJI_VISION_ANALYZER (analyzer);
+  g_autoptr(GError) local_error = NULL;
+  CaijiFaceGuidance guidance;
+
+  if (!caiji_face_guide_frame (frame, &guidance, &local_error))
+    {
+      if (is_missing (local_error))
+        return caiji_capture_analyzer_sight_face (self->unavailable, frame, sighting, error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  sighting->has_face = guidance.has_face;
+  sighting->faces = guidance.n_faces;
+  if (guidance.has_face)
+    graphene_rect_init (&sighting->box, guidance.face.x, guidance.face.y,
+                        guidance.face.width, guidance.face.height);
+  sighting->good = guidance.tip == CAIJI_FACE_TIP_OK;
+  sighting->tip = caiji_face_tip_message (guidance.tip);
+  sighting->yaw = guidance.yaw;
+  return TRUE;
+}
+
 static CaijiFaceOutcome
 match_face (CaijiCaptureAnalyzer *analyzer,
             const CaijiImage     *live,
@@ -234,6 +263,7 @@ analyzer_iface_init (CaijiCaptureAnalyzerInterface *iface)
   iface->check_photo = check_photo;
   iface->find_face = find_face;
   iface->match_face = match_face;
+  iface->sight_face = sight_face;
 }
 
 /* GObject */
