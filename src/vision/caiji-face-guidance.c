@@ -76,9 +76,9 @@ caiji_face_mean_luma (const CaijiImage *image,
   return count > 0 ? sum / count : NAN;
 }
 
-static gboolean
-is_cut_off (const CaijiFace  *face,
-            const CaijiImage *frame)
+gboolean
+caiji_face_is_cut_off (const CaijiFace  *face,
+                       const CaijiImage *frame)
 {
   return face->x < 0 || face->y < 0 ||
          face->x + face->width > caiji_image_get_width (frame) ||
@@ -121,7 +121,7 @@ tip_for (const CaijiImage        *frame,
     return CAIJI_FACE_TIP_TOO_FAR;
   if (fraction > CAIJI_GUIDANCE_MAX_FACE_FRACTION)
     return CAIJI_FACE_TIP_TOO_CLOSE;
-  if (is_cut_off (&guidance->face, frame))
+  if (caiji_face_is_cut_off (&guidance->face, frame))
     return CAIJI_FACE_TIP_CUT_OFF;
   if (guidance->luma < CAIJI_GUIDANCE_MIN_FACE_LUMA)
     return CAIJI_FACE_TIP_TOO_DARK;

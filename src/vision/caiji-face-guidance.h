@@ -50,6 +50,9 @@ typedef struct {
   double       luma;        /* mean of the face box; NAN without a face */
 } CaijiFaceGuidance;
 
+/* Part of the face box lies outside the frame. */
+gboolean     caiji_face_is_cut_off     (const CaijiFace   *face,
+                                        const CaijiImage  *frame);
 double       caiji_face_yaw_signal     (const CaijiFace   *face);
 double       caiji_face_roll_degrees   (const CaijiFace   *face);
 double       caiji_face_mean_luma      (const CaijiImage  *image,

@@ -57,6 +57,7 @@ reset_operator_keys (GSettings *settings)
   g_settings_reset (settings, "language");
   g_settings_reset (settings, "reader-port");
   g_settings_reset (settings, "photo-profile");
+  g_settings_reset (settings, "hub-ca-file");
 }
 
 static void
@@ -884,6 +885,7 @@ test_device_and_settings (Fixture       *fixture,
   g_autofree char *language = NULL;
   g_autofree char *reader_port = NULL;
   g_autofree char *profile = NULL;
+  g_autofree char *hub_ca = NULL;
 
   seed_pin (fixture, TEST_PIN);
   window = unlock (fixture, TEST_PIN);
@@ -909,6 +911,10 @@ test_device_and_settings (Fixture       *fixture,
   adw_combo_row_set_selected (ADW_COMBO_ROW (settings_child (window, "profile_row")), 1);
   profile = g_settings_get_string (fixture->settings, "photo-profile");
   g_assert_cmpstr (profile, ==, "ga461");
+
+  gtk_editable_set_text (GTK_EDITABLE (settings_child (window, "hub_ca_row")), "/etc/caiji/hub-ca.pem");
+  hub_ca = g_settings_get_string (fixture->settings, "hub-ca-file");
+  g_assert_cmpstr (hub_ca, ==, "/etc/caiji/hub-ca.pem");
 
   /* The chip reader's port is set here, not only with gsettings. */
   gtk_editable_set_text (GTK_EDITABLE (settings_child (window, "reader_row")), "/dev/ttyUSB0");

@@ -86,15 +86,6 @@ reading_for (const CaijiCardResult *result,
   return reading;
 }
 
-static gboolean
-is_cut_off (const CaijiFace  *face,
-            const CaijiImage *image)
-{
-  return face->x < 0 || face->y < 0 ||
-         face->x + face->width > caiji_image_get_width (image) ||
-         face->y + face->height > caiji_image_get_height (image);
-}
-
 /* Analyzer */
 
 static CaijiCardTip
@@ -196,7 +187,7 @@ find_face (CaijiCaptureAnalyzer *analyzer,
   face = caiji_face_largest (faces);
   /* Someone passing far behind is no candidate in front of the camera:
    * step 3 freezes the first frame it accepts. */
-  *has_face = face != NULL && !is_cut_off (face, frame) &&
+  *has_face = face != NULL && !caiji_face_is_cut_off (face, frame) &&
               face->width >= MIN_FACE_FRACTION * caiji_image_get_width (frame);
   if (face != NULL)
     graphene_rect_init (box, face->x, face->y, face->width, face->height);

@@ -20,6 +20,7 @@ struct _CaijiOperatorSettingsPage {
 
   GtkSpinButton    *idle_spin;
   GtkEditable      *hub_row;
+  GtkEditable      *hub_ca_row;
   AdwComboRow      *profile_row;
   GtkEditable      *camera_row;
   GtkEditable      *reader_row;
@@ -122,6 +123,7 @@ caiji_operator_settings_page_class_init (CaijiOperatorSettingsPageClass *klass)
                                                "/org/caiji/Kiosk/ui/caiji-operator-settings-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorSettingsPage, idle_spin);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorSettingsPage, hub_row);
+  gtk_widget_class_bind_template_child (widget_class, CaijiOperatorSettingsPage, hub_ca_row);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorSettingsPage, profile_row);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorSettingsPage, camera_row);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorSettingsPage, reader_row);
@@ -152,6 +154,7 @@ caiji_operator_settings_page_set_settings (CaijiOperatorSettingsPage *self,
   self->pin = g_object_ref (pin);
   g_settings_bind (settings, "idle-timeout-seconds", self->idle_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "hub-url", self->hub_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "hub-ca-file", self->hub_ca_row, "text", G_SETTINGS_BIND_DEFAULT);
   bind_choice (settings, "photo-profile", self->profile_row, photo_profiles);
   g_settings_bind (settings, "camera-device", self->camera_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "reader-port", self->reader_row, "text", G_SETTINGS_BIND_DEFAULT);
