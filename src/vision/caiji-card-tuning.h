@@ -82,3 +82,18 @@ static const CaijiCardBox card_box_portrait = { 560, 50, 260, 320 };
 /* ---- back fields ---- */
 static const CaijiCardBox card_box_authority = { 305, 372, 540, 52 };
 static const CaijiCardBox card_box_validity = { 305, 437, 540, 52 };
+
+/* ---- the kiosk's step 1: auto-capture and two-frame agreement ---- */
+/* Preview frames in a row that must all be 标准 before step 1 takes the
+ * picture by itself.  Only new frames are analysed, each in 20-60 ms
+ * (find + rectify + tip) on the kiosk's core, so a kiosk camera gives
+ * 8-15 analysed frames a second and 4 in a row are 0.3-0.5 s: a card
+ * still moving into place flickers to 照片模糊 (motion blur) or 边框缺失
+ * and restarts the run, while a held card is taken without the candidate
+ * noticing a wait. */
+#define CARD_AUTO_CAPTURE_STABLE_FRAMES 4
+/* A camera read of the portrait side counts once two frames read the same
+ * number and name.  A misread passes the check character about 1 time in
+ * 11 and each frame is read in 0.3-0.5 s, so 4 frames (about 2 s) give
+ * an honest card two chances to agree before asking for a retake. */
+#define CARD_AGREEMENT_MAX_FRAMES 4

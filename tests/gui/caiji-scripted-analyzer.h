@@ -29,6 +29,15 @@ void caiji_scripted_analyzer_set_no_detector (CaijiScriptedAnalyzer *self,
 void caiji_scripted_analyzer_set_match (CaijiScriptedAnalyzer  *self,
                                         CaijiFaceOutcome        outcome,
                                         double                  score);
+void caiji_scripted_analyzer_set_live_tips (CaijiScriptedAnalyzer *self,
+                                            const CaijiCardTip    *script,
+                                            guint                  n_script,
+                                            CaijiCardTip           live_tip);
+void caiji_scripted_analyzer_set_card_unsteady (CaijiScriptedAnalyzer *self,
+                                                gboolean               unsteady);
+guint caiji_scripted_analyzer_get_card_reads (CaijiScriptedAnalyzer *self,
+                                              guint                 *tips_at_first_read);
+guint caiji_scripted_analyzer_get_tips (CaijiScriptedAnalyzer *self);
 guint caiji_scripted_analyzer_get_matches (CaijiScriptedAnalyzer *self);
 char *caiji_scripted_analyzer_dup_expected_name (CaijiScriptedAnalyzer *self);
 
