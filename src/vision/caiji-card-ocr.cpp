@@ -117,12 +117,13 @@ set_image (TessBaseAPI   *api,
   TessBaseAPISetSourceResolution (api, 300);
 }
 
-std::string
-caiji_card_ocr_text (CaijiCardOcr  *ocr,
-                     CardOcrModel   model,
-                     const cv::Mat &grey,
-                     int            psm,
-                     const char    *whitelist)
+static std::string
+recognise (CaijiCardOcr  *ocr,
+           CardOcrModel   model,
+           const cv::Mat &grey,
+           int            psm,
+           const char    *whitelist,
+           int           *confidence)
 {
   TessBaseAPI *api = ocr->engines[model];
   cv::Mat continuous = grey.isContinuous () ? grey : grey.clone ();
@@ -139,10 +140,31 @@ caiji_card_ocr_text (CaijiCardOcr  *ocr,
   TessMonitorDelete (monitor);
   if (text != NULL)
     out = text;
+  if (confidence != NULL)
+    *confidence = text != NULL ? TessBaseAPIMeanTextConf (api) : 0;
   g_debug ("OCR %s %dx%d: %s", model == CARD_OCR_CHINESE ? "chi_sim" : "eng", grey.cols, grey.rows, out.c_str ());
   TessDeleteText (text);
   TessBaseAPIClear (api);
   return out;
+}
+
+std::string
+caiji_card_ocr_text (CaijiCardOcr  *ocr,
+                     CardOcrModel   model,
+                     const cv::Mat &grey,
+                     int            psm,
+                     const char    *whitelist)
+{
+  return recognise (ocr, model, grey, psm, whitelist, NULL);
+}
+
+std::string
+caiji_card_ocr_text_confidence (CaijiCardOcr  *ocr,
+                                const cv::Mat &grey,
+                                int            psm,
+                                int           *confidence)
+{
+  return recognise (ocr, CARD_OCR_CHINESE, grey, psm, NULL, confidence);
 }
 
 cv::Mat

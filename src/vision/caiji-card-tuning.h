@@ -26,6 +26,10 @@ typedef struct {
  * side through at 55 % when the other three were at 95 % found a few more
  * cards but also cropped wrong shapes (corner errors of 12-57 px), so no. */
 #define CARD_EDGE_SUPPORT 0.80
+/* A candidate with one side below that but above this has its sides
+ * fitted to the edge pixels near them, and must then pass
+ * CARD_EDGE_SUPPORT on all four like any other. */
+#define CARD_EDGE_SUPPORT_BEFORE_REFINING 0.30
 /* Points within this many work pixels of a side count as on it. */
 #define CARD_EDGE_TOLERANCE 2
 /* |cos| between an edge pixel's gradient and the side's normal: within
@@ -36,6 +40,10 @@ typedef struct {
  * desk, while a card differs from any desk it lies on. */
 #define CARD_STEP_OFFSET 4
 #define CARD_STEP_MIN 10
+/* Standard deviation of the rectified card's grey levels below which the
+ * outline holds no print: an ID card's text and photo give 40-60, a plain
+ * patch of colour on the desk its noise and lighting, under 10. */
+#define CARD_PRINT_MIN_STDDEV 15
 /* A corner this close to the frame's edge (share of the frame's width,
  * about 6 px at 1280) is probably cut. */
 #define CARD_BORDER_MARGIN 0.005
