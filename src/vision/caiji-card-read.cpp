@@ -256,25 +256,34 @@ vote_name (const std::vector<NameRead> &reads)
   return best != NULL ? g_strdup (best->c_str ()) : NULL;
 }
 
-/* Every wanted character among the alternatives at its position, with
- * no character more or less; after_label: the line starts with the 姓名
- * label, so the wanted characters are its last ones. */
+/* The wanted characters, position by position, with no character more
+ * or less: each is the recogniser's first choice there, except at most
+ * one which is among its first CARD_NAME_ALTERNATIVE_RANK.  Looser rules
+ * (any alternative anywhere) confirmed a one-character near miss.
+ * after_label: the line starts with the 姓名 label, so the wanted
+ * characters are its last ones. */
 gboolean
 choices_allow (const CardOcrChoices &choices, const std::vector<std::string> &wanted, gboolean after_label)
 {
   size_t offset = choices.size () - wanted.size ();
+  guint second_choices = 0;
 
   if (after_label ? choices.size () < wanted.size () + 1 : choices.size () != wanted.size ())
     return FALSE;
   for (size_t i = 0; i < wanted.size (); i++)
-    if (std::find (choices[offset + i].begin (), choices[offset + i].end (), wanted[i]) == choices[offset + i].end ())
-      return FALSE;
-  return TRUE;
+    {
+      const std::vector<std::string> &here = choices[offset + i];
+      size_t rank = std::find (here.begin (), here.end (), wanted[i]) - here.begin ();
+
+      if (rank >= CARD_NAME_ALTERNATIVE_RANK)
+        return FALSE;
+      second_choices += rank > 0;
+    }
+  return second_choices <= 1;
 }
 
-/* The card shows the expected name when, at one of a few scales, every
- * recognised character has the expected one among its alternatives,
- * position by position, with no character more or less. */
+/* The card shows the expected name when, at one of a few scales, the
+ * recogniser's choices spell it (see choices_allow). */
 gboolean
 name_matches (CaijiCardOcr *ocr, const cv::Mat &card, const char *expected)
 {
