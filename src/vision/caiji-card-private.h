@@ -31,9 +31,3 @@ std::string caiji_card_ocr_text_confidence (CaijiCardOcr  *ocr,
                                             int           *confidence);
 cv::Mat     caiji_card_crop_grey   (const cv::Mat    &card,
                                     const CaijiCardBox &box);
-
-typedef std::vector<std::vector<std::string>> CardOcrChoices;
-
-CardOcrChoices caiji_card_ocr_choices (CaijiCardOcr  *ocr,
-                                       const cv::Mat &grey,
-                                       int            psm);

@@ -256,57 +256,13 @@ vote_name (const std::vector<NameRead> &reads)
   return best != NULL ? g_strdup (best->c_str ()) : NULL;
 }
 
-/* The wanted characters, position by position, with no character more
- * or less: each is the recogniser's first choice there, except at most
- * one which is among its first CARD_NAME_ALTERNATIVE_RANK.  Looser rules
- * (any alternative anywhere) confirmed a one-character near miss.
- * after_label: the line starts with the 姓名 label, so the wanted
- * characters are its last ones. */
-gboolean
-choices_allow (const CardOcrChoices &choices, const std::vector<std::string> &wanted, gboolean after_label)
-{
-  size_t offset = choices.size () - wanted.size ();
-  guint second_choices = 0;
-
-  if (after_label ? choices.size () < wanted.size () + 1 : choices.size () != wanted.size ())
-    return FALSE;
-  for (size_t i = 0; i < wanted.size (); i++)
-    {
-      const std::vector<std::string> &here = choices[offset + i];
-      size_t rank = std::find (here.begin (), here.end (), wanted[i]) - here.begin ();
-
-      if (rank >= CARD_NAME_ALTERNATIVE_RANK)
-        return FALSE;
-      second_choices += rank > 0;
-    }
-  return second_choices <= 1;
-}
-
-/* The card shows the expected name when, at one of a few scales, the
- * recogniser's choices spell it (see choices_allow). */
-gboolean
-name_matches (CaijiCardOcr *ocr, const cv::Mat &card, const char *expected)
-{
-  std::vector<std::string> wanted;
-  cv::Mat value = caiji_card_crop_grey (card, card_box_name_value);
-  cv::Mat line = caiji_card_crop_grey (card, card_box_name);
-
-  for (const char *p = expected; *p != '\0'; p = g_utf8_next_char (p))
-    wanted.emplace_back (p, g_utf8_next_char (p) - p);
-  for (double k : { 0.7, 1.0, 1.5 })
-    if (choices_allow (caiji_card_ocr_choices (ocr, scaled (value, k), CARD_PSM_LINE), wanted, FALSE))
-      return TRUE;
-  /* The value alone often reads as nothing; with its label it reads, and
-   * the name is then the last characters of the line. */
-  for (double k : { 1.0, 0.7 })
-    if (choices_allow (caiji_card_ocr_choices (ocr, scaled (line, k), CARD_PSM_LINE), wanted, TRUE))
-      return TRUE;
-  return FALSE;
-}
-
 /* A try that read exactly the expected name confirms it: a misreading
  * that lands on one particular other name is rare, and the near-miss
- * figure of eval-card watches it. */
+ * figure of eval-card watches it.  Tesseract's alternative characters
+ * were tried as well and dropped: an unrelated character sits among the
+ * alternatives often enough that one-character near misses were
+ * confirmed (于婷 on a card showing 于强), even when only the second
+ * choice at one position was allowed. */
 gboolean
 name_read_by_a_try (const std::vector<NameRead> &reads, const char *expected)
 {
@@ -337,8 +293,7 @@ read_front (CaijiCardOcr *ocr, const cv::Mat &card, const char *expected_name, C
   reading->name = vote_name (name_reads);
   reading->address = read_chinese (ocr, card, card_box_address, CARD_PSM_BLOCK, clean_address);
   if (expected_name != NULL)
-    result->name_confirmed = name_read_by_a_try (name_reads, expected_name) ||
-                             name_matches (ocr, card, expected_name);
+    result->name_confirmed = name_read_by_a_try (name_reads, expected_name);
   if (reading->name == NULL)
     return "the name did not read";
   result->reading = (CaijiCardReading *) g_steal_pointer (&reading);

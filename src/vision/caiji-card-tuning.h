@@ -82,11 +82,7 @@ static const CaijiCardBox card_box_front_label = { 40, 440, 250, 62 };   /* å…¬æ
  * recogniser context, where the two or three characters alone often
  * come back empty.  Sex and nation share one line for the same reason. */
 static const CaijiCardBox card_box_name = { 40, 68, 520, 60 };
-/* Confirming an expected name: one character may be the recogniser's
- * second choice rather than its first (a stroke lost to blur), never
- * further down its list, where unrelated characters sit. */
-#define CARD_NAME_ALTERNATIVE_RANK 2
-/* Without the label, for checking a known name character by character. */
+/* Without the label: alone it reads best at a smaller scale. */
 static const CaijiCardBox card_box_name_value = { 140, 68, 420, 60 };
 static const CaijiCardBox card_box_sex_nation = { 140, 142, 420, 52 };
 static const CaijiCardBox card_box_birth = { 140, 207, 420, 52 };
