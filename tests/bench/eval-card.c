@@ -17,8 +17,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "bench-figures.h"
 #include "caiji-card.h"
 #include "card-synth-identity.h"
 #include "card-synth.h"
@@ -39,23 +39,6 @@ typedef struct {
 
 static gboolean verbose;
 
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  if (values->len == 0)
-    return 0;
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
 static double
 percent (guint part, guint whole)
 {
@@ -74,17 +57,6 @@ expected_tip (CardSynthLook look)
     case CARD_SYNTH_N_LOOKS:
     default: return CAIJI_CARD_QUALITY_OK;
     }
-}
-
-/* CPU time rather than wall clock: this machine is shared, and the
- * figure wanted is what one core spends on a side. */
-static double
-cpu_ms (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
-  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
 }
 
 static double
@@ -141,9 +113,9 @@ confirms (CaijiCardOcr *ocr, const CardSynthSample *sample, const char *name)
 static void
 eval_front (Tally *t, CaijiCardOcr *ocr, const CardSynthSample *sample, guint32 seed)
 {
-  double cpu_start = cpu_ms ();
+  double cpu_start = bench_process_cpu_ms ();
   g_autoptr(CaijiCardResult) result = caiji_card_read (ocr, sample->scene, CAIJI_CARD_SIDE_NONE, sample->truth->name, NULL);
-  double cpu = cpu_ms () - cpu_start;
+  double cpu = bench_process_cpu_ms () - cpu_start;
   const CaijiCardReading *r = result->reading;
   g_autofree char *stranger = stranger_name (sample->truth->name, seed ^ 0x5eed);
   g_autofree char *near = near_miss_name (sample->truth->name, seed ^ 0xface);
@@ -177,9 +149,9 @@ eval_front (Tally *t, CaijiCardOcr *ocr, const CardSynthSample *sample, guint32 
 static void
 eval_back (Tally *t, CaijiCardOcr *ocr, const CardSynthSample *sample, guint32 seed)
 {
-  double cpu_start = cpu_ms ();
+  double cpu_start = bench_process_cpu_ms ();
   g_autoptr(CaijiCardResult) result = caiji_card_read (ocr, sample->scene, CAIJI_CARD_SIDE_NONE, NULL, NULL);
-  double cpu = cpu_ms () - cpu_start;
+  double cpu = bench_process_cpu_ms () - cpu_start;
   const CaijiCardReading *r = result->reading;
   gboolean right = r != NULL && g_strcmp0 (r->authority, sample->truth->authority) == 0 &&
                    g_strcmp0 (r->valid_from, sample->truth->valid_from) == 0 &&
@@ -276,7 +248,7 @@ print_figures (const Tally *t, guint32 seed, guint rounds)
     printf ("tip %s: %u/%u (%.1f %%)\n", tips[look], t->looks_tipped[look], t->looks[look],
              percent (t->looks_tipped[look], t->looks[look]));
   printf ("median ms per side (find + classify + read, one thread): CPU front %.0f, back %.0f; wall clock front %.0f, back %.0f\n",
-          median (t->front_cpu_ms), median (t->back_cpu_ms), median (t->front_ms), median (t->back_ms));
+          bench_median (t->front_cpu_ms), bench_median (t->back_cpu_ms), bench_median (t->front_ms), bench_median (t->back_ms));
 }
 
 int
