@@ -48,6 +48,12 @@ static const CaijiCliCommand commands[] = {
     0, 0, caiji_cli_sync_run },
   { "sync", "retry", N_("RECORD"), N_("Send a record the central server refused again"),
     1, 1, caiji_cli_sync_retry },
+  { "sync", "set-token", NULL, N_("Keep the device token read from standard input, sealed with this kiosk’s key"),
+    0, 0, caiji_cli_sync_set_token },
+  { "reader", "probe", NULL, N_("Check the ID card chip reader on --port DEVICE and its security module"),
+    0, 0, caiji_cli_reader_probe },
+  { "reader", "read", NULL, N_("Read the ID card lying on the chip reader on --port DEVICE"),
+    0, 0, caiji_cli_reader_read },
 };
 
 static void

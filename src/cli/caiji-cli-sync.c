@@ -18,6 +18,7 @@
 #include "caiji-sync-config.h"
 #include "caiji-sync-decisions.h"
 #include "caiji-sync-roster.h"
+#include "caiji-sync-status.h"
 #include "caiji-sync-worker.h"
 
 #define PROGRESS_WIDTH 30
@@ -48,52 +49,16 @@ add_held_json (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
-/* What the feeds left in the store; each nullable. */
-typedef struct {
-  char *roster_cursor;
-  char *roster_error;
-  char *decisions_error;
-} FeedState;
-
 static void
-feed_state_clear (FeedState *state)
-{
-  g_clear_pointer (&state->roster_cursor, g_free);
-  g_clear_pointer (&state->roster_error, g_free);
-  g_clear_pointer (&state->decisions_error, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FeedState, feed_state_clear)
-
-static gboolean
-read_feed_state (CaijiStore *store,
-                 FeedState  *state,
-                 GError    **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  state->roster_cursor = caiji_store_sync_state_get (store, CAIJI_SYNC_ROSTER_CURSOR, &local_error);
-  if (local_error == NULL)
-    state->roster_error = caiji_store_sync_state_get (store, CAIJI_SYNC_ROSTER_ERROR, &local_error);
-  if (local_error == NULL)
-    state->decisions_error = caiji_store_sync_state_get (store, CAIJI_SYNC_DECISIONS_ERROR, &local_error);
-  if (local_error == NULL)
-    return TRUE;
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
-}
-
-static void
-print_counts_json (const CaijiSyncCounts *counts,
-                   const FeedState       *feeds,
-                   GPtrArray             *held)
+print_status_json (const CaijiSyncStatus *status)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const CaijiSyncCounts *counts = &status->counts;
 
   json_builder_begin_object (builder);
-  caiji_cli_json_string (builder, "roster_cursor", feeds->roster_cursor);
-  caiji_cli_json_string (builder, "roster_error", feeds->roster_error);
-  caiji_cli_json_string (builder, "decisions_error", feeds->decisions_error);
+  caiji_cli_json_string (builder, "roster_cursor", status->roster_cursor);
+  caiji_cli_json_string (builder, "roster_error", status->roster_error);
+  caiji_cli_json_string (builder, "decisions_error", status->decisions_error);
   caiji_cli_json_int (builder, "waiting", counts->waiting);
   caiji_cli_json_int (builder, "due", counts->due);
   caiji_cli_json_int (builder, "held", counts->held);
@@ -101,7 +66,7 @@ print_counts_json (const CaijiSyncCounts *counts,
   if (counts->next_attempt_at > 0)
     caiji_cli_json_time (builder, "next_attempt_at", counts->next_attempt_at);
   caiji_cli_json_string (builder, "last_error", counts->last_error);
-  add_held_json (builder, held);
+  add_held_json (builder, status->held);
   json_builder_end_object (builder);
   caiji_cli_print_json (builder);
 }
@@ -130,13 +95,14 @@ print_held_text (GPtrArray *held)
 }
 
 static void
-print_counts_text (const CaijiSyncCounts *counts,
-                   const FeedState       *feeds)
+print_status_text (const CaijiSyncStatus *status)
 {
-  if (feeds->roster_error != NULL)
-    caiji_cli_print_field (_("Roster update failed"), feeds->roster_error);
-  if (feeds->decisions_error != NULL)
-    caiji_cli_print_field (_("Review decisions failed"), feeds->decisions_error);
+  const CaijiSyncCounts *counts = &status->counts;
+
+  if (status->roster_error != NULL)
+    caiji_cli_print_field (_("Roster update failed"), status->roster_error);
+  if (status->decisions_error != NULL)
+    caiji_cli_print_field (_("Review decisions failed"), status->decisions_error);
   print_count (_("Waiting to sync"), counts->waiting);
   print_count (_("Due now"), counts->due);
   print_count (_("Refused by the hub (needs an operator)"), counts->held);
@@ -159,29 +125,23 @@ caiji_cli_sync_status (CaijiCli              *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CaijiStore) store = NULL;
-  g_autoptr(GPtrArray) held = NULL;
-  g_auto(FeedState) feeds = { 0 };
-  CaijiSyncCounts counts = { 0 };
+  g_autoptr(CaijiSyncStatus) sync_status = NULL;
   CaijiCliExit status = caiji_cli_parse_options (cli, command, NULL, &argc, &argv);
 
   if (status != CAIJI_CLI_EXIT_OK)
     return status;
   store = caiji_cli_open_store (cli, FALSE, &error);
-  if (store == NULL || !caiji_store_sync_counts (store, now_seconds (), &counts, &error) ||
-      !read_feed_state (store, &feeds, &error) ||
-      (held = caiji_store_outbox_list_held (store, &error)) == NULL)
-    {
-      caiji_sync_counts_clear (&counts);
-      return caiji_cli_fail (cli, error);
-    }
+  if (store != NULL)
+    sync_status = caiji_sync_status_load (store, now_seconds (), &error);
+  if (sync_status == NULL)
+    return caiji_cli_fail (cli, error);
   if (cli->json)
-    print_counts_json (&counts, &feeds, held);
+    print_status_json (sync_status);
   else
     {
-      print_counts_text (&counts, &feeds);
-      print_held_text (held);
+      print_status_text (sync_status);
+      print_held_text (sync_status->held);
     }
-  caiji_sync_counts_clear (&counts);
   return CAIJI_CLI_EXIT_OK;
 }
 

@@ -67,6 +67,9 @@ CaijiCliExit caiji_cli_face_detect    (CaijiCli *cli, const CaijiCliCommand *com
 CaijiCliExit caiji_cli_face_verify    (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_sync_status    (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_sync_run       (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
+CaijiCliExit caiji_cli_reader_probe  (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
+CaijiCliExit caiji_cli_reader_read   (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 CaijiCliExit caiji_cli_sync_retry     (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
+CaijiCliExit caiji_cli_sync_set_token (CaijiCli *cli, const CaijiCliCommand *command, int argc, char **argv);
 
 G_END_DECLS

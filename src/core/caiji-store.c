@@ -119,6 +119,49 @@ caiji_store_open (const char *path,
   return g_steal_pointer (&self);
 }
 
+static void
+open_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  CaijiStore *store = caiji_store_open (task_data, &error);
+
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+/* Opening may migrate and VACUUM a large store: a window opens it here,
+ * on a worker, so the first frame is never held up. */
+void
+caiji_store_open_async (const char          *path,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, callback, user_data);
+
+  g_task_set_source_tag (task, caiji_store_open_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+CaijiStore *
+caiji_store_open_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The path given to caiji_store_open_async(), for an error message. */
+const char *
+caiji_store_open_get_path (GAsyncResult *result)
+{
+  return g_task_get_task_data (G_TASK (result));
+}
+
 const char *
 caiji_store_get_path (CaijiStore *self)
 {

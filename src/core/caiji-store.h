@@ -93,6 +93,12 @@ GQuark           caiji_store_error_quark              (void);
 
 CaijiStore      *caiji_store_open                     (const char              *path,
                                                        GError                 **error);
+void             caiji_store_open_async               (const char              *path,
+                                                       GAsyncReadyCallback      callback,
+                                                       gpointer                 user_data);
+CaijiStore      *caiji_store_open_finish              (GAsyncResult            *result,
+                                                       GError                 **error);
+const char      *caiji_store_open_get_path            (GAsyncResult            *result);
 const char      *caiji_store_get_path                 (CaijiStore              *self);
 int              caiji_store_get_schema_version       (CaijiStore              *self);
 

@@ -17,7 +17,9 @@
 #include "caiji-application.h"
 #include "caiji-camera-choice.h"
 #include "caiji-camera-keeper.h"
+#include "caiji-camera-monitor.h"
 #include "caiji-kiosk-settings.h"
+#include "caiji-kiosk-sync.h"
 #include "caiji-paths.h"
 #include "caiji-store.h"
 #include "caiji-window.h"
@@ -33,7 +35,9 @@ struct _CaijiApplication {
 
   GSettings      *settings;      /* NULL without the installed schema */
   CaijiWizard    *wizard;
+  CaijiKioskSync *sync;
   CaijiCameraKeeper *camera;
+  CaijiCameraMonitor *camera_monitor;
   guint           inhibit_cookie;
 };
 
@@ -80,28 +84,44 @@ add_options (CaijiApplication *self)
 
 static void set_up_capture (CaijiApplication *self,
                             CaijiWindow      *window);
+static void set_up_reader  (CaijiApplication *self,
+                            CaijiWindow      *window);
 
-/* The database is opened once, before the first window: there is no
- * screen yet to freeze, and every page needs it. */
-static CaijiWindow *
-create_window (CaijiApplication *self)
+/* The window shows "Starting…" until the database is open, then the
+ * sign-in page, or why the database could not be opened. */
+static void
+store_opened_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  CaijiWindow *window = caiji_window_new (GTK_APPLICATION (self));
-  g_autofree char *path = caiji_paths_resolve_database (self->db_path);
-  g_autoptr(CaijiStore) store = NULL;
+  g_autoptr(CaijiApplication) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(CaijiStore) store = caiji_store_open_finish (result, &error);
+  CaijiWindow *window = CAIJI_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (self)));
 
-  store = caiji_store_open (path, &error);
+  if (window == NULL)
+    return;  /* closed meanwhile */
   if (store == NULL)
     {
-      g_warning ("Cannot open the database %s: %s", path, error->message);
-      caiji_window_show_store_error (window, path, error);
-      return window;
+      g_warning ("Cannot open the database: %s", error->message);
+      caiji_window_show_store_error (window, caiji_store_open_get_path (result), error);
+      return;
     }
   self->wizard = caiji_wizard_new (store);
   caiji_window_set_wizard (window, self->wizard);
+  self->sync = caiji_kiosk_sync_new (store, self->settings);
+  caiji_window_set_sync (window, self->sync);
   set_up_capture (self, window);
-  return window;
+  set_up_reader (self, window);
+}
+
+static CaijiWindow *
+create_window (CaijiApplication *self)
+{
+  g_autofree char *path = caiji_paths_resolve_database (self->db_path);
+
+  caiji_store_open_async (path, store_opened_cb, g_object_ref (self));
+  return caiji_window_new (GTK_APPLICATION (self));
 }
 
 /* The vision analyzer says plainly what it cannot check while a model or
@@ -115,10 +135,29 @@ set_up_capture (CaijiApplication *self,
 
   g_message ("Camera: %s", caiji_camera_get_description (camera));
   self->camera = caiji_camera_keeper_new (camera, CAIJI_CAMERA_KEEPER_RETRY_SECONDS);
+  /* A camera plugged back in is used at once, not at the next retry. */
+  self->camera_monitor = caiji_camera_monitor_new ();
+  g_signal_connect_object (self->camera_monitor, "changed", G_CALLBACK (caiji_camera_keeper_retry_now),
+                           self->camera, G_CONNECT_SWAPPED);
   caiji_window_set_capture (window, self->camera, analyzer);
   caiji_window_set_idle_timeout (window, self->settings != NULL
                                          ? g_settings_get_uint (self->settings, "idle-timeout-seconds")
                                          : DEFAULT_IDLE_TIMEOUT_SECONDS);
+}
+
+/* The chip reader, when the reader-port setting names one. */
+static void
+set_up_reader (CaijiApplication *self,
+               CaijiWindow      *window)
+{
+  g_autofree char *port = self->settings != NULL ? g_settings_get_string (self->settings, "reader-port") : NULL;
+  g_autoptr(CaijiReaderWatch) reader = NULL;
+
+  if (port == NULL || port[0] == '\0')
+    return;
+  g_message ("ID card reader: %s", port);
+  reader = caiji_reader_watch_new (port);
+  caiji_window_set_reader (window, reader);
 }
 
 static void
@@ -157,6 +196,8 @@ caiji_application_shutdown (GApplication *application)
 {
   CaijiApplication *self = CAIJI_APPLICATION (application);
 
+  /* Stops the upload in flight; it is sent again at the next start. */
+  g_clear_object (&self->sync);
   if (self->inhibit_cookie != 0)
     gtk_application_uninhibit (GTK_APPLICATION (self), self->inhibit_cookie);
   self->inhibit_cookie = 0;
@@ -171,6 +212,8 @@ caiji_application_finalize (GObject *object)
   CaijiApplication *self = CAIJI_APPLICATION (object);
 
   g_clear_object (&self->wizard);
+  g_clear_object (&self->sync);
+  g_clear_object (&self->camera_monitor);
   g_clear_object (&self->camera);
   g_clear_object (&self->settings);
   g_free (self->db_path);

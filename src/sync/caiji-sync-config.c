@@ -2,17 +2,18 @@
  *
  * The address is the GSettings key hub-url unless given explicitly.  The
  * token is a secret, so it is not a setting (dconf is readable by every
- * process of the user and ends up in backups): it lives in a file only
- * its owner may read, $XDG_CONFIG_HOME/caiji/hub-token by default.
+ * process of the user and ends up in backups): it lives sealed in a file
+ * only its owner may read, $XDG_CONFIG_HOME/caiji/hub-token by default
+ * (see caiji-sync-token.c).
  */
 #include "caiji-config.h"
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "caiji-sync-config.h"
 #include "caiji-sync-payload.h"
+#include "caiji-sync-token.h"
 
 char *
 caiji_sync_default_token_file (void)
@@ -38,35 +39,6 @@ hub_url_from_settings (void)
   return g_settings_get_string (settings, "hub-url");
 }
 
-static char *
-read_token (const char *path,
-            GError    **error)
-{
-  g_autofree char *contents = NULL;
-  GStatBuf st;
-
-  if (!g_file_get_contents (path, &contents, NULL, error))
-    {
-      g_prefix_error (error, _("Cannot read the device token: "));
-      return NULL;
-    }
-  if (g_stat (path, &st) == 0 && (st.st_mode & 0077) != 0)
-    {
-      g_set_error (error, CAIJI_SYNC_ERROR, CAIJI_SYNC_ERROR_INVALID,
-                   _("The device token file %s may be read by other users; run “chmod 600 %s” first."),
-                   path, path);
-      return NULL;
-    }
-  g_strstrip (contents);
-  if (*contents == '\0')
-    {
-      g_set_error (error, CAIJI_SYNC_ERROR, CAIJI_SYNC_ERROR_INVALID,
-                   _("The device token file %s is empty."), path);
-      return NULL;
-    }
-  return g_steal_pointer (&contents);
-}
-
 gboolean
 caiji_sync_config_resolve (const char *hub_option,
                            const char *token_file_option,
@@ -83,7 +55,7 @@ caiji_sync_config_resolve (const char *hub_option,
                    _("No central server is configured: set hub-url in the kiosk settings or pass --hub URL."));
       return FALSE;
     }
-  *token = read_token (token_file_option != NULL ? token_file_option : default_file, error);
+  *token = caiji_sync_token_load (token_file_option != NULL ? token_file_option : default_file, error);
   if (*token == NULL)
     return FALSE;
   *hub_url = g_steal_pointer (&url);

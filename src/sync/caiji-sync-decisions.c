@@ -7,8 +7,32 @@
  */
 #include "caiji-config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "caiji-sync-decisions.h"
 #include "caiji-sync-feed.h"
+#include "caiji-sync-payload.h"
+
+/* Anything but the two verdicts is the hub's mistake, never a rejection
+ * of the candidate: the page is refused and the record keeps waiting. */
+static gboolean
+status_of_verdict (const char        *verdict,
+                   CaijiRecordStatus *status,
+                   GError           **error)
+{
+  if (g_strcmp0 (verdict, "approved") == 0)
+    *status = CAIJI_RECORD_APPROVED;
+  else if (g_strcmp0 (verdict, "rejected") == 0)
+    *status = CAIJI_RECORD_REJECTED;
+  else
+    {
+      g_set_error (error, CAIJI_SYNC_ERROR, CAIJI_SYNC_ERROR_HUB,
+                   _("The hub sent a review decision “%s” that this kiosk does not know; the record keeps waiting for review."),
+                   verdict != NULL ? verdict : "");
+      return FALSE;
+    }
+  return TRUE;
+}
 
 static gboolean
 apply_decision (CaijiStore *store,
@@ -23,12 +47,16 @@ apply_decision (CaijiStore *store,
   g_autofree char *actor = g_strconcat ("hub:", reviewer != NULL ? reviewer : "?", NULL);
   CaijiRecordUpdate update = CAIJI_RECORD_UPDATE_INIT;
 
+  CaijiRecordStatus status;
+
+  if (!status_of_verdict (verdict, &status, error))
+    return FALSE;
   if (record == NULL || record->status != CAIJI_RECORD_PENDING_REVIEW)
     return TRUE;
   update.actor = actor;
   update.action = "review.central";
   update.set_status = TRUE;
-  update.status = g_strcmp0 (verdict, "approved") == 0 ? CAIJI_RECORD_APPROVED : CAIJI_RECORD_REJECTED;
+  update.status = status;
   update.status_reason = caiji_sync_json_text (decision, "reason");
   if (!caiji_store_record_update (store, record->id, &update, error))
     return FALSE;
@@ -52,7 +80,7 @@ apply_decisions (CaijiStore *store,
   return TRUE;
 }
 
-static const CaijiFeed decisions_feed = {
+const CaijiFeed caiji_sync_decisions_feed = {
   .endpoint = "/api/v1/decisions",
   .list_member = "decisions",
   .cursor_key = CAIJI_SYNC_DECISIONS_CURSOR,
@@ -67,5 +95,5 @@ caiji_sync_pull_decisions (CaijiStore      *store,
                            GCancellable    *cancellable,
                            GError         **error)
 {
-  return caiji_sync_feed_pull (store, client, &decisions_feed, applied, cancellable, error);
+  return caiji_sync_feed_pull (store, client, &caiji_sync_decisions_feed, applied, cancellable, error);
 }

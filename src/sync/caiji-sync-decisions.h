@@ -4,6 +4,7 @@
 
 #include "caiji-store.h"
 #include "caiji-sync-client.h"
+#include "caiji-sync-feed.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,8 @@ gboolean caiji_sync_pull_decisions (CaijiStore      *store,
                                     guint           *applied,
                                     GCancellable    *cancellable,
                                     GError         **error);
+
+/* The feed itself, for applying a page the hub sent. */
+extern const CaijiFeed caiji_sync_decisions_feed;
 
 G_END_DECLS

@@ -26,13 +26,13 @@ caiji_sync_json_text (JsonObject *object,
   return json_node_get_string (node);
 }
 
-static gboolean
-apply_page (CaijiStore      *store,
-            const CaijiFeed *feed,
-            JsonObject      *page,
-            guint           *applied,
-            gboolean        *more,
-            GError         **error)
+gboolean
+caiji_sync_feed_apply_page (CaijiStore      *store,
+                            const CaijiFeed *feed,
+                            JsonObject      *page,
+                            guint           *applied,
+                            gboolean        *more,
+                            GError         **error)
 {
   JsonNode *list = json_object_get_member (page, feed->list_member);
   const char *cursor = caiji_sync_json_text (page, "next_cursor");
@@ -89,7 +89,7 @@ pull_pages (CaijiStore      *store,
       if (path == NULL)
         return FALSE;
       page = caiji_sync_client_get_json (client, path, cancellable, error);
-      if (page == NULL || !apply_page (store, feed, json_node_get_object (page), applied, &more, error))
+      if (page == NULL || !caiji_sync_feed_apply_page (store, feed, json_node_get_object (page), applied, &more, error))
         return FALSE;
     }
   return TRUE;

@@ -27,6 +27,14 @@ gboolean    caiji_sync_feed_pull (CaijiStore      *store,
                                   guint           *applied,
                                   GCancellable    *cancellable,
                                   GError         **error);
+/* One page of a feed's answer: applies its items, then saves its cursor;
+ * *more says whether the hub has further pages. */
+gboolean    caiji_sync_feed_apply_page (CaijiStore      *store,
+                                        const CaijiFeed *feed,
+                                        JsonObject      *page,
+                                        guint           *applied,
+                                        gboolean        *more,
+                                        GError         **error);
 const char *caiji_sync_json_text (JsonObject      *object,
                                   const char      *name);
 

@@ -44,7 +44,7 @@ apply_candidates (CaijiStore *store,
   return TRUE;
 }
 
-static const CaijiFeed roster_feed = {
+const CaijiFeed caiji_sync_roster_feed = {
   .endpoint = "/api/v1/roster",
   .list_member = "candidates",
   .cursor_key = CAIJI_SYNC_ROSTER_CURSOR,
@@ -59,5 +59,5 @@ caiji_sync_pull_roster (CaijiStore      *store,
                         GCancellable    *cancellable,
                         GError         **error)
 {
-  return caiji_sync_feed_pull (store, client, &roster_feed, received, cancellable, error);
+  return caiji_sync_feed_pull (store, client, &caiji_sync_roster_feed, received, cancellable, error);
 }

@@ -3,6 +3,7 @@
 
 #include "caiji-store.h"
 #include "caiji-sync-client.h"
+#include "caiji-sync-feed.h"
 
 G_BEGIN_DECLS
 
@@ -14,5 +15,8 @@ gboolean caiji_sync_pull_roster (CaijiStore      *store,
                                  guint           *received,
                                  GCancellable    *cancellable,
                                  GError         **error);
+
+/* The feed itself, for applying a page the hub sent. */
+extern const CaijiFeed caiji_sync_roster_feed;
 
 G_END_DECLS

@@ -7,7 +7,8 @@
 # leaving the crashing input in the build directory.
 #
 # CI runs it briefly from scripts/test.sh --ci; for a nightly, run it with
-# e.g. 3600 and keep _build-fuzz/corpus between runs.
+# e.g. 3600 and keep _build-fuzz/corpus between runs.  CAIJI_FUZZ_TARGETS
+# (space-separated) runs only some targets.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -26,7 +27,7 @@ ninja -C "$build" >&2
 export ASAN_OPTIONS=${ASAN_OPTIONS:-quarantine_size_mb=64:malloc_context_size=20}
 
 status=0
-for target in fuzz-roster-csv fuzz-id-number fuzz-image fuzz-sync-document; do
+for target in ${CAIJI_FUZZ_TARGETS:-fuzz-roster-csv fuzz-id-number fuzz-image fuzz-sync-document fuzz-hub-feed fuzz-reader-frame}; do
   name=${target#fuzz-}
   corpus="$build/corpus/$name"
   artifacts="$build/artifacts/$name/"

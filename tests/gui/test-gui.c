@@ -10,12 +10,15 @@
 #include <string.h>
 
 #include "caiji-gui-driver.h"
+#include "caiji-camera-keeper.h"
 #include "caiji-id-number.h"
+#include "caiji-image.h"
 #include "caiji-identify-page.h"
 #include "caiji-keypad.h"
 #include "caiji-intro-page.h"
 #include "caiji-review-page.h"
 #include "caiji-store.h"
+#include "caiji-test-gtk.h"
 #include "caiji-test-utils.h"
 #include "caiji-window.h"
 #include "caiji-wizard.h"
@@ -264,6 +267,49 @@ test_store_error_page (void)
   caiji_test_remove_tree (dir);
 }
 
+static gboolean
+camera_has_problem (gpointer keeper)
+{
+  return caiji_camera_keeper_get_problem (keeper) != NULL;
+}
+
+static gboolean
+camera_working (gpointer keeper)
+{
+  return caiji_camera_keeper_get_problem (keeper) == NULL;
+}
+
+static void
+write_picture (const char *dir)
+{
+  g_autofree guint8 *pixels = g_malloc0 (64 * 48 * 3);
+  g_autoptr(CaijiImage) image = caiji_image_new_bgr (64, 48, pixels, 64 * 3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) jpeg = caiji_image_encode_jpeg (image, 80, &error);
+  g_autofree char *path = g_build_filename (dir, "frame.jpg", NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg), NULL));
+}
+
+/* A camera plugged back in is used at once: with an hour between retries,
+ * only retry_now can bring this one back. */
+static void
+test_camera_keeper_retry_now (void)
+{
+  g_autofree char *dir = caiji_test_make_tmpdir ();
+  g_autoptr(CaijiCamera) camera = caiji_camera_new_demo (dir, 100);
+  g_autoptr(CaijiCameraKeeper) keeper = caiji_camera_keeper_new (camera, 3600);
+
+  caiji_camera_keeper_hold (keeper);
+  caiji_test_wait_until (camera_has_problem, keeper);
+  write_picture (dir);
+  caiji_camera_keeper_retry_now (keeper);
+  caiji_test_wait_until (camera_working, keeper);
+  caiji_camera_keeper_release (keeper);
+  caiji_test_remove_tree (dir);
+}
+
 static void
 add_window_test (const char *path,
                  void      (*test) (Fixture *, gconstpointer))
@@ -285,6 +331,7 @@ main (int   argc,
   add_window_test ("/gui/keypad/editing", test_keypad_editing);
   add_window_test ("/gui/home/forgets-candidate", test_home_forgets_candidate);
   g_test_add_func ("/gui/store-error", test_store_error_page);
+  g_test_add_func ("/gui/camera-keeper/retry-now", test_camera_keeper_retry_now);
 
   return g_test_run ();
 }

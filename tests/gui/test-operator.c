@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "caiji-image.h"
+#include "caiji-kiosk-sync.h"
+#include "caiji-operator-entry-row.h"
 #include "caiji-operator-pin.h"
 #include "caiji-operator-pin-dialog.h"
 #include "caiji-operator-queue-page.h"
@@ -20,6 +22,7 @@
 #include "caiji-operator-records-page.h"
 #include "caiji-operator-reject-dialog.h"
 #include "caiji-operator-settings-page.h"
+#include "caiji-operator-sync-page.h"
 #include "caiji-operator-window.h"
 #include "caiji-store.h"
 #include "caiji-test-gtk.h"
@@ -50,6 +53,9 @@ reset_operator_keys (GSettings *settings)
   g_settings_reset (settings, CAIJI_OPERATOR_PIN_FAILURES_KEY);
   g_settings_reset (settings, CAIJI_OPERATOR_PIN_LOCKED_KEY);
   g_settings_reset (settings, "idle-timeout-seconds");
+  g_settings_reset (settings, "hub-url");
+  g_settings_reset (settings, "language");
+  g_settings_reset (settings, "reader-port");
 }
 
 static void
@@ -588,6 +594,51 @@ test_approve (Fixture       *fixture,
   g_assert_cmpint (status_of (fixture, second), ==, CAIJI_RECORD_PENDING_REVIEW);
 }
 
+static gboolean
+queued_for_hub (gpointer data)
+{
+  StatusWait *wait = data;
+  g_autoptr(CaijiOutboxEntry) entry = caiji_store_outbox_get (wait->fixture->store, wait->record_id, NULL);
+
+  return entry != NULL;
+}
+
+/* A record submitted for review can go to the central reviewers; one the
+ * face check passed is for the desk alone. */
+static void
+test_central_review (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gint64 captured = record_in (fixture, 0, CAIJI_RECORD_CAPTURED);
+  gint64 pending = pending_record (fixture, 1);
+  StatusWait queued = { fixture, pending, CAIJI_RECORD_PENDING_REVIEW };
+  RowCount two = { NULL, 2 };
+  GtkWidget *queue;
+  GtkWidget *central;
+  GtkListBox *list;
+
+  seed_pin (fixture, TEST_PIN);
+  queue = two.page = queue_page (unlock (fixture, TEST_PIN));
+  caiji_test_wait_until (queue_has_rows, &two);
+  central = child (queue, CAIJI_TYPE_OPERATOR_QUEUE_PAGE, "central_button");
+  list = GTK_LIST_BOX (queue_list (queue));
+  for (guint i = 0; i < 2; i++)
+    {
+      const CaijiOperatorEntry *entry;
+
+      select_queue_row (queue, i);
+      entry = caiji_operator_entry_row_get_entry (gtk_list_box_get_selected_row (list));
+      g_assert_cmpint (gtk_widget_get_visible (central), ==, entry->record->id == pending);
+    }
+  g_assert_cmpint (caiji_operator_entry_row_get_entry (gtk_list_box_get_selected_row (list))->record->id, ==,
+                   pending);
+  caiji_test_press (central);
+  caiji_test_wait_until (queued_for_hub, &queued);
+  caiji_test_wait_until (queue_has_rows, &two);
+  g_assert_cmpint (status_of (fixture, pending), ==, CAIJI_RECORD_PENDING_REVIEW);
+  g_assert_null (caiji_store_outbox_get (fixture->store, captured, NULL));
+}
+
 /* The queue holds what waits for an operator, and nothing else. */
 static void
 test_queue_contents (Fixture       *fixture,
@@ -814,12 +865,23 @@ device_counted (gpointer data)
   return g_strcmp0 (gtk_label_get_text (GTK_LABEL (roster)), "4") == 0;
 }
 
+static GtkWidget *
+settings_child (CaijiOperatorWindow *window,
+                const char          *name)
+{
+  return child (child (window, CAIJI_TYPE_OPERATOR_WINDOW, "settings_page"),
+                CAIJI_TYPE_OPERATOR_SETTINGS_PAGE, name);
+}
+
 static void
 test_device_and_settings (Fixture       *fixture,
                           gconstpointer  data)
 {
   CaijiOperatorWindow *window;
   AdwViewStack *stack;
+  AdwComboRow *language_row;
+  g_autofree char *language = NULL;
+  g_autofree char *reader_port = NULL;
 
   seed_pin (fixture, TEST_PIN);
   window = unlock (fixture, TEST_PIN);
@@ -831,6 +893,20 @@ test_device_and_settings (Fixture       *fixture,
 
   adw_view_stack_set_visible_child_name (stack, "settings");
   caiji_test_screenshot (GTK_WIDGET (window), "operator-settings");
+
+  /* English is one choice away, for the next start. */
+  language_row = ADW_COMBO_ROW (settings_child (window, "language_row"));
+  g_assert_cmpuint (adw_combo_row_get_selected (language_row), ==, 0);
+  adw_combo_row_set_selected (language_row, 1);
+  language = g_settings_get_string (fixture->settings, "language");
+  g_assert_cmpstr (language, ==, "en");
+  g_settings_set_string (fixture->settings, "language", "zh_CN.UTF-8");
+  g_assert_cmpuint (adw_combo_row_get_selected (language_row), ==, 0);
+
+  /* The chip reader's port is set here, not only with gsettings. */
+  gtk_editable_set_text (GTK_EDITABLE (settings_child (window, "reader_row")), "/dev/ttyUSB0");
+  reader_port = g_settings_get_string (fixture->settings, "reader-port");
+  g_assert_cmpstr (reader_port, ==, "/dev/ttyUSB0");
 
   /* 退出工作人员模式: back to the kiosk, which stays open. */
   caiji_test_press (child (window, CAIJI_TYPE_OPERATOR_WINDOW, "leave_button"));
@@ -848,14 +924,6 @@ load_style (void)
   gtk_css_provider_load_from_resource (provider, "/org/caiji/Kiosk/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
-static GtkWidget *
-settings_child (CaijiOperatorWindow *window,
-                const char          *name)
-{
-  return child (child (window, CAIJI_TYPE_OPERATOR_WINDOW, "settings_page"),
-                CAIJI_TYPE_OPERATOR_SETTINGS_PAGE, name);
 }
 
 static void
@@ -928,6 +996,90 @@ test_idle_closes_operator_mode (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
 }
 
+/* The sync page */
+
+static gint64
+approved_record (Fixture *fixture,
+                 guint    n)
+{
+  gint64 id = record_in (fixture, n, CAIJI_RECORD_CAPTURED);
+  CaijiRecordUpdate update = CAIJI_RECORD_UPDATE_INIT;
+
+  update.set_status = TRUE;
+  update.status = CAIJI_RECORD_APPROVED;
+  update_ok (fixture, id, &update);
+  return id;
+}
+
+static const char *
+sync_value (GtkWidget  *page,
+            const char *name)
+{
+  return label_text (child (page, CAIJI_TYPE_OPERATOR_SYNC_PAGE, name));
+}
+
+typedef struct {
+  GtkWidget  *page;
+  const char *waiting;
+  const char *held;
+} SyncCounts;
+
+static gboolean
+sync_counts_shown (gpointer data)
+{
+  SyncCounts *want = data;
+
+  return g_strcmp0 (sync_value (want->page, "waiting_value"), want->waiting) == 0 &&
+         g_strcmp0 (sync_value (want->page, "held_value"), want->held) == 0;
+}
+
+static GtkWidget *
+send_again_button (GtkWidget *page)
+{
+  GtkWidget *group = child (page, CAIJI_TYPE_OPERATOR_SYNC_PAGE, "held_group");
+
+  return caiji_test_find_button (group, "Send _Again");
+}
+
+/* An operator sees what waits for the hub and why a record was refused,
+ * and sends it again once the reason is sorted out. */
+static void
+test_sync_page (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(CaijiKioskSync) sync = caiji_kiosk_sync_new (fixture->store, fixture->settings);
+  g_autoptr(GError) error = NULL;
+  gint64 refused = approved_record (fixture, 1);
+  CaijiOperatorWindow *window;
+  GtkWidget *page;
+  GtkWidget *state_row;
+  SyncCounts before = { NULL, "1", "1" };
+  SyncCounts after = { NULL, "2", "0" };
+
+  approved_record (fixture, 0);
+  g_assert_true (caiji_store_outbox_hold (fixture->store, refused, "Student 23030001 is not on the hub's roster.",
+                                          &error));
+  g_assert_no_error (error);
+  caiji_window_set_sync (fixture->window, sync);
+  seed_pin (fixture, TEST_PIN);
+  window = unlock (fixture, TEST_PIN);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child (window, CAIJI_TYPE_OPERATOR_WINDOW, "view_stack")),
+                                         "sync");
+  page = before.page = after.page = child (window, CAIJI_TYPE_OPERATOR_WINDOW, "sync_page");
+  caiji_test_wait_until (sync_counts_shown, &before);
+
+  /* Not configured: said plainly, with where to fix it. */
+  state_row = child (page, CAIJI_TYPE_OPERATOR_SYNC_PAGE, "state_row");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (state_row)),
+                            "No central server address is set"));
+  g_assert_true (gtk_widget_get_visible (child (page, CAIJI_TYPE_OPERATOR_SYNC_PAGE, "held_group")));
+  caiji_test_screenshot (GTK_WIDGET (window), "operator-sync");
+
+  caiji_test_press (send_again_button (page));
+  caiji_test_wait_until (sync_counts_shown, &after);
+  g_assert_false (gtk_widget_get_visible (child (page, CAIJI_TYPE_OPERATOR_SYNC_PAGE, "held_group")));
+}
+
 static void
 add_operator_test (const char *path,
                    void      (*test) (Fixture *, gconstpointer))
@@ -948,6 +1100,7 @@ main (int   argc,
   add_operator_test ("/operator/pin/cancel", test_cancel_keeps_operator_mode_closed);
   add_operator_test ("/operator/queue/contents", test_queue_contents);
   add_operator_test ("/operator/queue/approve", test_approve);
+  add_operator_test ("/operator/queue/central-review", test_central_review);
   add_operator_test ("/operator/queue/decided-elsewhere", test_decided_elsewhere);
   add_operator_test ("/operator/queue/reject-needs-reason", test_reject_needs_reason);
   add_operator_test ("/operator/queue/reject-cancelled", test_reject_cancelled_changes_nothing);
@@ -955,6 +1108,7 @@ main (int   argc,
   add_operator_test ("/operator/device-and-settings", test_device_and_settings);
   add_operator_test ("/operator/idle-closes", test_idle_closes_operator_mode);
   add_operator_test ("/operator/settings/change-pin", test_change_pin);
+  add_operator_test ("/operator/sync", test_sync_page);
 
   return g_test_run ();
 }

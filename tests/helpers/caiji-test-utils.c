@@ -3,6 +3,8 @@
  * Identities here are synthetic: made-up names and ID numbers generated
  * with a valid check character, never real personal data.
  */
+#define _GNU_SOURCE  /* memmem */
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -119,4 +121,18 @@ caiji_test_fake_jpeg (gsize   size,
   data[size - 1] = 0xD9;
   g_rand_free (rand);
   return g_bytes_new_take (data, size);
+}
+
+/* For the "nothing readable in the store's files" checks. */
+gboolean
+caiji_test_file_contains (const char *path,
+                          const void *needle,
+                          gsize       size)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  return memmem (contents, length, needle, size) != NULL;
 }

@@ -16,5 +16,8 @@ GPtrArray      *caiji_test_roster           (guint       count);
 char           *caiji_test_shared_path      (const char *relative);
 GBytes         *caiji_test_fake_jpeg        (gsize       size,
                                              guint32     seed);
+gboolean        caiji_test_file_contains    (const char *path,
+                                             const void *needle,
+                                             gsize       size);
 
 G_END_DECLS

@@ -5,7 +5,6 @@
  * value is reported for that value alone; rotation keeps every value
  * readable; and a plaintext store from schema 2 is sealed on upgrade.
  */
-#define _GNU_SOURCE  /* memmem */
 #include <glib.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -87,19 +86,6 @@ fixture_tear_down (Fixture       *fixture,
   g_setenv ("CAIJI_KEK_HEX", "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f", TRUE);
 }
 
-static gboolean
-file_contains (const char *path,
-               const void *needle,
-               gsize       size)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return FALSE;
-  return memmem (contents, length, needle, size) != NULL;
-}
-
 /* The database, its WAL and its shared-memory index. */
 static void
 assert_nothing_readable (Fixture *fixture)
@@ -115,10 +101,10 @@ assert_nothing_readable (Fixture *fixture)
         {
           const char *id = ((CaijiCandidate *) fixture->roster->pdata[c])->id_number;
 
-          g_assert_false (file_contains (path, id, strlen (id)));
+          g_assert_false (caiji_test_file_contains (path, id, strlen (id)));
         }
       for (gsize k = 0; k < G_N_ELEMENTS (images); k++)
-        g_assert_false (file_contains (path, g_bytes_get_data (images[k], NULL), 64));
+        g_assert_false (caiji_test_file_contains (path, g_bytes_get_data (images[k], NULL), 64));
     }
 }
 
@@ -383,8 +369,8 @@ test_upgrade_seals_plain_store (void)
   record = caiji_store_record_load (store, 1, &error);
   g_assert_cmpstr (record->id_number, ==, id);
   g_assert_cmpstr (record->card_id_number, ==, id);
-  g_assert_false (file_contains (path, id, strlen (id)));
-  g_assert_false (file_contains (path, g_bytes_get_data (face, NULL), 64));
+  g_assert_false (caiji_test_file_contains (path, id, strlen (id)));
+  g_assert_false (caiji_test_file_contains (path, g_bytes_get_data (face, NULL), 64));
   g_clear_object (&store);
   caiji_test_remove_tree (dir);
 }

@@ -675,6 +675,47 @@ test_threads (Fixture       *fixture,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  GAsyncResult **out = data;
+
+  *out = g_object_ref (result);
+}
+
+static CaijiStore *
+open_on_worker (const char  *path,
+                GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  caiji_store_open_async (path, opened_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (caiji_store_open_get_path (result), ==, path);
+  return caiji_store_open_finish (result, error);
+}
+
+/* The kiosk opens its store on a worker: the same store, or the same
+ * error, as opening it directly. */
+static void
+test_open_async (void)
+{
+  g_autofree char *dir = caiji_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "caiji.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaijiStore) store = open_on_worker (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (caiji_store_get_schema_version (store), ==, CAIJI_STORE_SCHEMA_VERSION);
+  g_assert_null (open_on_worker (dir, &error));
+  g_assert_nonnull (error);
+  g_clear_object (&store);
+  caiji_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -686,6 +727,7 @@ main (int   argc,
   g_test_add_func ("/store/open/foreign-sqlite", test_open_refuses_foreign_sqlite);
   g_test_add_func ("/store/open/newer-schema", test_open_refuses_newer_schema);
   g_test_add_func ("/store/open/directory", test_open_refuses_directory);
+  g_test_add_func ("/store/open/async", test_open_async);
   ADD ("/store/roster/upsert", test_roster_upsert);
   ADD ("/store/roster/not-found", test_roster_not_found_is_no_error);
   ADD ("/store/roster/atomic-refusals", test_roster_refusals_are_atomic);

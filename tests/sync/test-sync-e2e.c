@@ -478,6 +478,10 @@ test_cli_status_and_run (void)
   g_assert_cmpint (json_member_int (out, "delivered"), ==, 2);
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     assert_delivered_once (a, ids[i]);
+  /* The token pasted in the clear is now sealed in its file. */
+  g_clear_pointer (&out, g_free);
+  g_assert_true (g_file_get_contents (token_file, &out, NULL, NULL));
+  g_assert_null (strstr (out, a->token));
 
   /* A token others can read is refused before anything is sent. */
   g_assert_cmpint (g_chmod (token_file, 0644), ==, 0);
@@ -727,6 +731,148 @@ test_export_for_exam_platform (void)
   caiji_test_remove_tree (dir);
 }
 
+/* Fault drills: the hub killed while the kiosk rotates its data key or
+ * purges delivered pictures, with uploads running on the worker thread. */
+
+/* No picture the kiosk still holds is readable in its files: rotation and
+ * purge leave no plaintext copy behind. */
+static void
+assert_no_plaintext (Kiosk        *kiosk,
+                     const gint64 *ids,
+                     guint         n_ids)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(GPtrArray) images = caiji_store_record_images (kiosk->store, ids[i], NULL);
+
+      for (guint k = 0; images != NULL && k < images->len; k++)
+        for (gsize f = 0; f < G_N_ELEMENTS (suffixes); f++)
+          {
+            g_autofree char *path = g_strconcat (caiji_store_get_path (kiosk->store), suffixes[f], NULL);
+            CaijiStoredImage *image = images->pdata[k];
+
+            g_assert_false (caiji_test_file_contains (path, g_bytes_get_data (image->data, NULL), 64));
+          }
+    }
+}
+
+static void
+assert_store_healthy (Kiosk *kiosk)
+{
+  g_autoptr(GError) error = NULL;
+  CaijiStoreCheck check = { 0 };
+
+  g_assert_true (caiji_store_check (kiosk->store, &check, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (check.integrity, ==, "ok");
+  caiji_store_check_clear (&check);
+}
+
+static gpointer
+rekey_thread (gpointer store)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Several rotations, so that one is under way when the hub dies. */
+  for (guint i = 0; i < 3; i++)
+    if (!caiji_store_rekey (store, &error))
+      return g_strdup (error->message);
+  return NULL;
+}
+
+static gpointer
+purge_thread (gpointer store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) purged = caiji_store_purge_images (store, G_MAXINT64, FALSE, &error);
+
+  return purged == NULL ? g_strdup (error->message) : GUINT_TO_POINTER (purged->len + 1);
+}
+
+/* Runs @work on a thread while the worker uploads and the hub is killed,
+ * then brings the hub back and lets the kiosk finish. */
+static gpointer
+run_with_hub_killed (Kiosk       *kiosk,
+                     GThreadFunc  work)
+{
+  g_autoptr(CaijiSyncWorker) worker = kiosk_worker (kiosk, env.hub_url, TIMEOUT);
+  GThread *thread;
+  gpointer result;
+
+  caiji_sync_worker_start (worker);
+  caiji_sync_worker_wake (worker);
+  thread = g_thread_new ("drill", work, kiosk->store);
+  sync_env_hub_kill (&env);
+  result = g_thread_join (thread);
+  caiji_sync_worker_stop (worker);
+  kiosk_restart (kiosk);
+  sync_env_hub_start (&env);
+  return result;
+}
+
+static void
+finish_sync (Kiosk *kiosk)
+{
+  CaijiSyncPass pass = kiosk_sync (kiosk, env.hub_url, TIMEOUT, TRUE);
+
+  g_assert_cmpuint (pass.retrying + pass.held, ==, 0);
+}
+
+static void
+test_hub_killed_during_rekey (void)
+{
+  Kiosk *a = kiosk_new (&env, "kiosk rekey drill", 8);
+  gint64 ids[8];
+  g_autofree char *problem = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    ids[i] = approved_record (a, i, 1100 + i);
+  problem = run_with_hub_killed (a, rekey_thread);
+  g_assert_null (problem);
+  finish_sync (a);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    assert_delivered_once (a, ids[i]);
+  assert_no_plaintext (a, ids, G_N_ELEMENTS (ids));
+  assert_store_healthy (a);
+  kiosk_free (a);
+}
+
+/* Delivered records lose their pictures on the kiosk, never on the hub;
+ * the ones still waiting keep theirs and arrive once. */
+static void
+test_hub_killed_during_purge (void)
+{
+  Kiosk *a = kiosk_new (&env, "kiosk purge drill", 8);
+  gint64 ids[8];
+  gpointer result;
+
+  for (guint i = 0; i < 4; i++)
+    ids[i] = approved_record (a, i, 1200 + i);
+  finish_sync (a);
+  for (guint i = 4; i < G_N_ELEMENTS (ids); i++)
+    ids[i] = approved_record (a, i, 1200 + i);
+  result = run_with_hub_killed (a, purge_thread);
+  g_assert_cmpuint (GPOINTER_TO_UINT (result), >=, 1 + 4);
+  finish_sync (a);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *uuid = kiosk_uuid (a, ids[i]);
+      g_autoptr(GPtrArray) images = caiji_store_record_images (a->store, ids[i], NULL);
+
+      g_assert_cmpint (kiosk_status (a, ids[i]), ==, CAIJI_RECORD_SYNCED);
+      g_assert_cmpint (hub_records (uuid), ==, 1);
+      g_assert_cmpint (sync_env_hub_count (&env, "SELECT count(*) FROM record_images WHERE record_uuid = $1::uuid;",
+                                           uuid), ==, CAIJI_IMAGE_N_KINDS);
+      if (i < 4)
+        g_assert_cmpuint (images->len, ==, 0);
+    }
+  assert_no_plaintext (a, ids, G_N_ELEMENTS (ids));
+  assert_store_healthy (a);
+  kiosk_free (a);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -756,6 +902,8 @@ main (int    argc,
   g_test_add_func ("/sync/roster-flows-down", test_roster_flows_down);
   g_test_add_func ("/sync/central-review-round-trip", test_central_review_round_trip);
   g_test_add_func ("/sync/export-for-exam-platform", test_export_for_exam_platform);
+  g_test_add_func ("/sync/hub-killed-during-rekey", test_hub_killed_during_rekey);
+  g_test_add_func ("/sync/hub-killed-during-purge", test_hub_killed_during_purge);
   status = g_test_run ();
   sync_env_stop (&env);
   return status;

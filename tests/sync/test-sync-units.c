@@ -1,11 +1,14 @@
 /* test-sync-units.c: the pieces of sync that need no hub — the record
  * document both ends share, the backoff, and the store's outbox calls */
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "caiji-store.h"
 #include "caiji-sync-backoff.h"
+#include "caiji-sync-decisions.h"
 #include "caiji-sync-payload.h"
+#include "caiji-sync-token.h"
 #include "caiji-test-utils.h"
 
 typedef struct {
@@ -409,6 +412,149 @@ test_canonical_extends_only_forward (Fixture       *fixture,
   g_assert_false (caiji_sync_canonical_extends (before, tampered));
 }
 
+/* Decisions from the hub */
+
+static gboolean
+apply_decision_page (Fixture    *fixture,
+                     const char *uuid,
+                     const char *verdict,
+                     GError    **error)
+{
+  g_autofree char *text = g_strdup_printf ("{\"decisions\":[{\"uuid\":\"%s\",\"decision\":\"%s\","
+                                           "\"reason\":\"照片模糊\",\"reviewer\":\"li\"}],"
+                                           "\"next_cursor\":\"7\",\"more\":false}", uuid, verdict);
+  g_autoptr(JsonNode) page = json_from_string (text, NULL);
+  guint applied = 0;
+  gboolean more = TRUE;
+  gboolean ok;
+
+  ok = caiji_sync_feed_apply_page (fixture->store, &caiji_sync_decisions_feed, json_node_get_object (page),
+                                   &applied, &more, error);
+  g_assert_true (!ok || !more);
+  return ok;
+}
+
+static void
+test_decisions_apply_known_verdicts (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 approved = review_record (fixture->store, 2);
+  gint64 rejected = review_record (fixture->store, 3);
+  g_autofree char *approved_uuid = uuid_of (fixture, approved);
+  g_autofree char *rejected_uuid = uuid_of (fixture, rejected);
+  g_autoptr(CaijiRecord) record = NULL;
+
+  g_assert_true (apply_decision_page (fixture, approved_uuid, "approved", &error));
+  g_assert_true (apply_decision_page (fixture, rejected_uuid, "rejected", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (fixture, approved), ==, CAIJI_RECORD_APPROVED);
+  record = caiji_store_record_load (fixture->store, rejected, NULL);
+  g_assert_cmpint (record->status, ==, CAIJI_RECORD_REJECTED);
+  g_assert_cmpstr (record->reject_reason, ==, "照片模糊");
+}
+
+/* A verdict the kiosk does not know is the hub's mistake, not a
+ * rejection of the candidate: the record keeps waiting. */
+static void
+test_decisions_refuse_unknown_verdict (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = review_record (fixture->store, 0);
+  g_autofree char *uuid = uuid_of (fixture, id);
+  g_autofree char *cursor = NULL;
+
+  g_assert_false (apply_decision_page (fixture, uuid, "maybe", &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "maybe"));
+  g_assert_cmpint (status_of (fixture, id), ==, CAIJI_RECORD_PENDING_REVIEW);
+  cursor = caiji_store_sync_state_get (fixture->store, CAIJI_SYNC_DECISIONS_CURSOR, NULL);
+  g_assert_null (cursor);
+}
+
+/* The device token at rest */
+
+#define TEST_TOKEN "cjt_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+
+static char *
+token_file_text (const char *path)
+{
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return g_steal_pointer (&text);
+}
+
+static void
+test_token_sealed_at_rest (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "config", "hub-token", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *token = NULL;
+  GStatBuf st;
+
+  g_assert_true (caiji_sync_token_save (path, TEST_TOKEN, &error));
+  g_assert_no_error (error);
+  text = token_file_text (path);
+  g_assert_null (strstr (text, "0123456789abcdef"));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  token = caiji_sync_token_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (token, ==, TEST_TOKEN);
+}
+
+/* A token written by hand in the clear is sealed the first time it is read. */
+static void
+test_token_plain_file_sealed_on_read (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "hub-token", NULL);
+  g_autofree char *token = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_set_contents_full (path, TEST_TOKEN "\n", -1, G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+  token = caiji_sync_token_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (token, ==, TEST_TOKEN);
+  text = token_file_text (path);
+  g_assert_null (strstr (text, "0123456789abcdef"));
+  g_clear_pointer (&token, g_free);
+  token = caiji_sync_token_load (path, &error);
+  g_assert_cmpstr (token, ==, TEST_TOKEN);
+}
+
+static void
+test_token_other_key_or_tampered (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "hub-token", NULL);
+  g_autofree char *kek = g_strdup (g_getenv ("CAIJI_KEK_HEX"));
+  g_autofree char *text = NULL;
+  char *token;
+
+  g_assert_true (caiji_sync_token_save (path, TEST_TOKEN, &error));
+  g_setenv ("CAIJI_KEK_HEX", "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100", TRUE);
+  token = caiji_sync_token_load (path, &error);
+  g_setenv ("CAIJI_KEK_HEX", kek, TRUE);
+  g_assert_null (token);
+  g_assert_error (error, CAIJI_SYNC_ERROR, CAIJI_SYNC_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "set-token"));
+  g_clear_error (&error);
+
+  /* One altered character of the sealed text. */
+  text = token_file_text (path);
+  text[strlen (text) - 3] = text[strlen (text) - 3] == 'A' ? 'B' : 'A';
+  g_assert_true (g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+  g_assert_null (caiji_sync_token_load (path, &error));
+  g_assert_error (error, CAIJI_SYNC_ERROR, CAIJI_SYNC_ERROR_INVALID);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -426,5 +572,15 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/sync/document/canonical-extends-only-forward", Fixture, NULL, fixture_set_up,
               test_canonical_extends_only_forward, fixture_tear_down);
+  g_test_add ("/sync/decisions/apply-known-verdicts", Fixture, NULL, fixture_set_up,
+              test_decisions_apply_known_verdicts, fixture_tear_down);
+  g_test_add ("/sync/decisions/refuse-unknown-verdict", Fixture, NULL, fixture_set_up,
+              test_decisions_refuse_unknown_verdict, fixture_tear_down);
+  g_test_add ("/sync/token/sealed-at-rest", Fixture, NULL, fixture_set_up, test_token_sealed_at_rest,
+              fixture_tear_down);
+  g_test_add ("/sync/token/plain-file-sealed-on-read", Fixture, NULL, fixture_set_up,
+              test_token_plain_file_sealed_on_read, fixture_tear_down);
+  g_test_add ("/sync/token/other-key-or-tampered", Fixture, NULL, fixture_set_up, test_token_other_key_or_tampered,
+              fixture_tear_down);
   return g_test_run ();
 }

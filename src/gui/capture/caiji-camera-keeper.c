@@ -197,6 +197,19 @@ caiji_camera_keeper_release (CaijiCameraKeeper *self)
   caiji_camera_stop (self->camera);
 }
 
+/* A camera was plugged in: a failed camera is tried again now rather
+ * than at its next retry. */
+void
+caiji_camera_keeper_retry_now (CaijiCameraKeeper *self)
+{
+  g_return_if_fail (CAIJI_IS_CAMERA_KEEPER (self));
+
+  if (self->retry_id == 0)
+    return;
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  try_start (self);
+}
+
 const char *
 caiji_camera_keeper_get_problem (CaijiCameraKeeper *self)
 {

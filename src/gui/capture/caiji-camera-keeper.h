@@ -23,6 +23,7 @@ CaijiCameraKeeper *caiji_camera_keeper_new         (CaijiCamera       *camera,
 CaijiCamera       *caiji_camera_keeper_get_camera  (CaijiCameraKeeper *self);
 void               caiji_camera_keeper_hold        (CaijiCameraKeeper *self);
 void               caiji_camera_keeper_release     (CaijiCameraKeeper *self);
+void               caiji_camera_keeper_retry_now   (CaijiCameraKeeper *self);
 const char        *caiji_camera_keeper_get_problem (CaijiCameraKeeper *self);
 
 G_END_DECLS

@@ -1,9 +1,12 @@
-/* caiji-identify-page.c: sign-in with ID number and password
+/* caiji-identify-page.c: sign-in with ID number and password, or a tap
+ * of the ID card on the chip reader
  *
  * The seed's 登录: the account is the ID number, the password its last six
  * characters.  Both are typed on the page's own keypad, into whichever of
  * the two fields was last touched; a full ID number moves on to the
  * password by itself.  A physical keyboard at the desk works as well.
+ * With a chip reader configured, the reader is polled while the page is
+ * on screen, and a card signs its holder in by the card's number.
  */
 #include "caiji-config.h"
 
@@ -15,6 +18,7 @@
 #include "caiji-identify-page.h"
 #include "caiji-keypad.h"
 #include "caiji-page-dispatch.h"
+#include "caiji-reader-watch.h"
 
 struct _CaijiIdentifyPage {
   AdwBin       parent_instance;
@@ -27,6 +31,9 @@ struct _CaijiIdentifyPage {
   CaijiKeypad *keypad;
   GtkLabel    *error_label;
   GtkButton   *sign_in_button;
+  GtkWidget   *reader_box;
+
+  CaijiReaderWatch *reader;      /* NULL without a chip reader */
 };
 
 G_DEFINE_FINAL_TYPE (CaijiIdentifyPage, caiji_identify_page, ADW_TYPE_BIN)
@@ -114,6 +121,24 @@ sign_in_clicked_cb (CaijiIdentifyPage *self)
 }
 
 static void
+card_read_cb (CaijiIdentifyPage      *self,
+              const CaijiCardReading *card)
+{
+  g_return_if_fail (self->wizard != NULL);
+
+  clear_fields (self);
+  caiji_page_dispatch (GTK_WIDGET (self), self->wizard, caiji_wizard_event_new_card_tap (card),
+                       self->error_label, signed_in_cb);
+}
+
+static void
+card_refused_cb (CaijiIdentifyPage *self,
+                 const char        *message)
+{
+  show_message (self, message);
+}
+
+static void
 key_pressed_cb (CaijiIdentifyPage *self,
                 const char        *key)
 {
@@ -136,10 +161,21 @@ id_activated_cb (CaijiIdentifyPage *self)
   set_target (self, self->password_row);
 }
 
+/* The reader is polled only while the page is on screen: a card left on
+ * it must not sign anyone in from the middle of another's capture. */
 static void
 mapped_cb (CaijiIdentifyPage *self)
 {
   gtk_widget_grab_focus (GTK_WIDGET (self->target));
+  if (self->reader != NULL)
+    caiji_reader_watch_start (self->reader);
+}
+
+static void
+unmapped_cb (CaijiIdentifyPage *self)
+{
+  if (self->reader != NULL)
+    caiji_reader_watch_stop (self->reader);
 }
 
 static void
@@ -168,6 +204,12 @@ caiji_identify_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CAIJI_TYPE_IDENTIFY_PAGE);
   g_clear_object (&self->wizard);
+  if (self->reader != NULL)
+    {
+      caiji_reader_watch_stop (self->reader);
+      g_signal_handlers_disconnect_by_data (self->reader, self);
+      g_clear_object (&self->reader);
+    }
 
   G_OBJECT_CLASS (caiji_identify_page_parent_class)->dispose (object);
 }
@@ -188,6 +230,7 @@ caiji_identify_page_class_init (CaijiIdentifyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaijiIdentifyPage, keypad);
   gtk_widget_class_bind_template_child (widget_class, CaijiIdentifyPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, CaijiIdentifyPage, sign_in_button);
+  gtk_widget_class_bind_template_child (widget_class, CaijiIdentifyPage, reader_box);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, backspace_pressed_cb);
@@ -203,6 +246,7 @@ caiji_identify_page_init (CaijiIdentifyPage *self)
   track_focus (self, self->id_row);
   track_focus (self, self->password_row);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (unmapped_cb), NULL);
 }
 
 /* Public API */
@@ -239,4 +283,27 @@ caiji_identify_page_set_wizard (CaijiIdentifyPage *self,
   g_return_if_fail (CAIJI_IS_WIZARD (wizard));
 
   g_set_object (&self->wizard, wizard);
+}
+
+/* The chip reader to poll while the page is shown; NULL for none. */
+void
+caiji_identify_page_set_reader (CaijiIdentifyPage *self,
+                                CaijiReaderWatch  *reader)
+{
+  g_return_if_fail (CAIJI_IS_IDENTIFY_PAGE (self));
+  g_return_if_fail (reader == NULL || CAIJI_IS_READER_WATCH (reader));
+
+  if (self->reader != NULL)
+    {
+      caiji_reader_watch_stop (self->reader);
+      g_signal_handlers_disconnect_by_data (self->reader, self);
+    }
+  g_set_object (&self->reader, reader);
+  gtk_widget_set_visible (self->reader_box, reader != NULL);
+  if (reader == NULL)
+    return;
+  g_signal_connect_swapped (reader, "card-read", G_CALLBACK (card_read_cb), self);
+  g_signal_connect_swapped (reader, "card-refused", G_CALLBACK (card_refused_cb), self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    caiji_reader_watch_start (reader);
 }

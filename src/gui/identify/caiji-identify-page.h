@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "caiji-reader-watch.h"
 #include "caiji-wizard.h"
 
 G_BEGIN_DECLS
@@ -14,5 +15,7 @@ void caiji_identify_page_set_wizard (CaijiIdentifyPage *self,
                                      CaijiWizard       *wizard);
 void caiji_identify_page_clear      (CaijiIdentifyPage *self);
 gboolean caiji_identify_page_is_blank (CaijiIdentifyPage *self);
+void caiji_identify_page_set_reader (CaijiIdentifyPage *self,
+                                     CaijiReaderWatch  *reader);
 
 G_END_DECLS

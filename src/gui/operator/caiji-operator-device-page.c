@@ -1,15 +1,19 @@
-/* caiji-operator-device-page.c: database, disk and camera at a glance
+/* caiji-operator-device-page.c: database, disk, camera and reader at a
+ * glance
  *
  * What a desk operator checks before a busy morning: the database is the
- * right file and healthy, how many records are in each state, and whether
- * the disk has room for the day's pictures.
+ * right file and healthy, how many records are in each state, whether
+ * the disk has room for the day's pictures, and whether the ID card
+ * reader answers.
  */
 #include "caiji-config.h"
 
 #include <glib/gi18n.h>
 
+#include "caiji-camera-monitor.h"
 #include "caiji-operator-device-page.h"
 #include "caiji-operator-tasks.h"
+#include "caiji-reader-watch.h"
 
 /* A day at a busy desk is a few hundred records of four pictures each,
  * well under this; below it the operator should make room first. */
@@ -19,6 +23,8 @@ struct _CaijiOperatorDevicePage {
   AdwBin                parent_instance;
 
   CaijiStore           *store;
+  CaijiReaderWatch     *reader;    /* NULL without a chip reader */
+  CaijiCameraMonitor   *cameras;
   GCancellable         *cancellable;
   GtkLabel             *status_counts[CAIJI_RECORD_N_STATUSES];
 
@@ -28,6 +34,7 @@ struct _CaijiOperatorDevicePage {
   GtkLabel             *outbox_value;
   GtkLabel             *space_value;
   GtkLabel             *camera_value;
+  GtkLabel             *reader_value;
   AdwPreferencesGroup  *records_group;
   GtkLabel             *error_label;
 };
@@ -93,7 +100,40 @@ show_status (CaijiOperatorDevicePage         *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->space_value), "error");
 }
 
+/* Live: a camera unplugged while operator mode is open shows at once. */
+static void
+show_cameras (CaijiOperatorDevicePage *self)
+{
+  g_autoptr(GPtrArray) cameras = caiji_camera_monitor_list_cameras (self->cameras);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < cameras->len; i++)
+    {
+      const CaijiCameraInfo *info = g_ptr_array_index (cameras, i);
+
+      if (text->len > 0)
+        g_string_append (text, "\n");
+      g_string_append (text, info->name);
+      if (info->device != NULL)
+        g_string_append_printf (text, " (%s)", info->device);
+    }
+  gtk_label_set_text (self->camera_value, cameras->len > 0 ? text->str : _("No camera connected"));
+}
+
 /* Callbacks */
+
+static void
+reader_status_cb (CaijiOperatorDevicePage *self)
+{
+  g_autofree char *text = caiji_reader_watch_describe (self->reader);
+  CaijiReaderWatchStatus status = caiji_reader_watch_get_status (self->reader);
+
+  gtk_label_set_text (self->reader_value, text);
+  if (status == CAIJI_READER_WATCH_NOT_FOUND || status == CAIJI_READER_WATCH_ERROR)
+    gtk_widget_add_css_class (GTK_WIDGET (self->reader_value), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->reader_value), "error");
+}
 
 static void
 status_loaded_cb (GObject      *source,
@@ -126,8 +166,12 @@ caiji_operator_device_page_dispose (GObject *object)
   CaijiOperatorDevicePage *self = CAIJI_OPERATOR_DEVICE_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->reader != NULL)
+    g_signal_handlers_disconnect_by_data (self->reader, self);
+  g_clear_object (&self->reader);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAIJI_TYPE_OPERATOR_DEVICE_PAGE);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->cameras);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (caiji_operator_device_page_parent_class)->dispose (object);
@@ -149,6 +193,7 @@ caiji_operator_device_page_class_init (CaijiOperatorDevicePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorDevicePage, outbox_value);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorDevicePage, space_value);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorDevicePage, camera_value);
+  gtk_widget_class_bind_template_child (widget_class, CaijiOperatorDevicePage, reader_value);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorDevicePage, records_group);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorDevicePage, error_label);
   gtk_widget_class_bind_template_callback (widget_class, refresh_clicked_cb);
@@ -162,7 +207,9 @@ caiji_operator_device_page_init (CaijiOperatorDevicePage *self)
   self->cancellable = g_cancellable_new ();
   for (CaijiRecordStatus i = 0; i < CAIJI_RECORD_N_STATUSES; i++)
     self->status_counts[i] = add_count_row (self->records_group, caiji_record_status_display_name (i));
-  gtk_label_set_text (self->camera_value, _("Not reported yet"));
+  self->cameras = caiji_camera_monitor_new ();
+  g_signal_connect_object (self->cameras, "changed", G_CALLBACK (show_cameras), self, G_CONNECT_SWAPPED);
+  show_cameras (self);
 }
 
 /* Public API */
@@ -185,12 +232,24 @@ caiji_operator_device_page_refresh (CaijiOperatorDevicePage *self)
 
   if (self->store != NULL)
     caiji_operator_device_status_async (self->store, self->cancellable, status_loaded_cb, self);
+  if (self->reader != NULL)
+    caiji_reader_watch_check (self->reader);
 }
 
+/* The kiosk's chip reader; its status follows plug, unplug and failures. */
 void
-caiji_operator_device_page_set_camera_status (CaijiOperatorDevicePage *self,
-                                              const char              *status)
+caiji_operator_device_page_set_reader (CaijiOperatorDevicePage *self,
+                                       CaijiReaderWatch        *reader)
 {
   g_return_if_fail (CAIJI_IS_OPERATOR_DEVICE_PAGE (self));
-  gtk_label_set_text (self->camera_value, status);
+  g_return_if_fail (reader == NULL || CAIJI_IS_READER_WATCH (reader));
+
+  if (self->reader != NULL)
+    g_signal_handlers_disconnect_by_data (self->reader, self);
+  g_set_object (&self->reader, reader);
+  if (reader == NULL)
+    return;
+  g_signal_connect_swapped (reader, "status-changed", G_CALLBACK (reader_status_cb), self);
+  reader_status_cb (self);
+  caiji_reader_watch_check (reader);
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "caiji-reader-watch.h"
 #include "caiji-store.h"
 
 G_BEGIN_DECLS
@@ -13,8 +14,7 @@ G_DECLARE_FINAL_TYPE (CaijiOperatorDevicePage, caiji_operator_device_page, CAIJI
 void caiji_operator_device_page_set_store         (CaijiOperatorDevicePage *self,
                                                    CaijiStore              *store);
 void caiji_operator_device_page_refresh           (CaijiOperatorDevicePage *self);
-/* What the camera code reports, in the operator's words. */
-void caiji_operator_device_page_set_camera_status (CaijiOperatorDevicePage *self,
-                                                   const char              *status);
+void caiji_operator_device_page_set_reader        (CaijiOperatorDevicePage *self,
+                                                   CaijiReaderWatch        *reader);
 
 G_END_DECLS

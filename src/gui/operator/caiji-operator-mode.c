@@ -15,6 +15,7 @@
 #define PIN_KEY "caiji-operator-pin"
 #define SETTINGS_KEY "caiji-operator-settings"
 #define STORE_KEY "caiji-operator-store"
+#define SYNC_KEY "caiji-operator-sync"
 
 /* Helpers */
 
@@ -79,21 +80,24 @@ unlocked_cb (GtkWidget *dialog,
              GtkWindow *kiosk)
 {
   CaijiStore *store = g_object_get_data (G_OBJECT (kiosk), STORE_KEY);
+  CaijiKioskSync *sync = g_object_get_data (G_OBJECT (kiosk), SYNC_KEY);
 
-  gtk_window_present (GTK_WINDOW (caiji_operator_window_new (kiosk, store, settings_of (kiosk),
+  gtk_window_present (GTK_WINDOW (caiji_operator_window_new (kiosk, store, sync, settings_of (kiosk),
                                                              pin_of (kiosk))));
 }
 
 /* Public API */
 
 void
-caiji_operator_mode_open (GtkWindow  *kiosk,
-                          CaijiStore *store)
+caiji_operator_mode_open (GtkWindow      *kiosk,
+                          CaijiStore     *store,
+                          CaijiKioskSync *sync)
 {
   GtkWidget *dialog;
 
   g_return_if_fail (GTK_IS_WINDOW (kiosk));
   g_return_if_fail (CAIJI_IS_STORE (store));
+  g_return_if_fail (sync == NULL || CAIJI_IS_KIOSK_SYNC (sync));
 
   if (!schema_is_installed ())
     {
@@ -101,6 +105,8 @@ caiji_operator_mode_open (GtkWindow  *kiosk,
       return;
     }
   g_object_set_data_full (G_OBJECT (kiosk), STORE_KEY, g_object_ref (store), g_object_unref);
+  if (sync != NULL)
+    g_object_set_data_full (G_OBJECT (kiosk), SYNC_KEY, g_object_ref (sync), g_object_unref);
   dialog = caiji_operator_pin_dialog_new (kiosk, pin_of (kiosk));
   g_signal_connect_object (dialog, "accepted", G_CALLBACK (unlocked_cb), kiosk, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -14,6 +14,7 @@
 #include "caiji-operator-queue-page.h"
 #include "caiji-operator-record-view.h"
 #include "caiji-operator-reject-dialog.h"
+#include "caiji-operator-sync-tasks.h"
 #include "caiji-operator-tasks.h"
 
 struct _CaijiOperatorQueuePage {
@@ -31,6 +32,7 @@ struct _CaijiOperatorQueuePage {
   CaijiOperatorRecordView *record_view;
   GtkButton               *approve_button;
   GtkButton               *reject_button;
+  GtkButton               *central_button;
   GtkLabel                *error_label;
 };
 
@@ -59,6 +61,7 @@ set_deciding (CaijiOperatorQueuePage *self,
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->approve_button), !deciding);
   gtk_widget_set_sensitive (GTK_WIDGET (self->reject_button), !deciding);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->central_button), !deciding);
   gtk_widget_set_sensitive (GTK_WIDGET (self->list), !deciding);
 }
 
@@ -165,6 +168,9 @@ row_selected_cb (CaijiOperatorQueuePage *self,
   self->selected_id = entry->record->id;
   caiji_operator_record_view_set_entry (self->record_view, entry);
   caiji_operator_record_view_set_textures (self->record_view, NULL);
+  /* Only a record submitted with 提交审核 can go to the central review. */
+  gtk_widget_set_visible (GTK_WIDGET (self->central_button),
+                          entry->record->status == CAIJI_RECORD_PENDING_REVIEW);
   gtk_stack_set_visible_child_name (self->detail_stack, "record");
   load_pictures (self, entry->record->id);
 }
@@ -187,6 +193,38 @@ decided_cb (GObject      *source,
   /* Refused too: the record may have been decided elsewhere meanwhile
    * (the central review, another desk), and must leave the queue. */
   caiji_operator_queue_page_refresh (self);
+}
+
+static void
+sent_to_central_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean queued = caiji_operator_outbox_action_finish (result, &error);
+  CaijiOperatorQueuePage *self = user_data;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_deciding (self, FALSE);
+  show_error (self, error);
+  if (queued)
+    g_signal_emit (self, signals[DECIDED], 0,
+                   _("Sent to the central review. The record stays here until its decision comes back."));
+  caiji_operator_queue_page_refresh (self);
+}
+
+static void
+central_clicked_cb (CaijiOperatorQueuePage *self)
+{
+  const CaijiOperatorEntry *entry = selected_entry (self);
+
+  if (entry == NULL || self->store == NULL)
+    return;
+  set_deciding (self, TRUE);
+  show_error (self, NULL);
+  caiji_operator_outbox_action_async (self->store, entry->record->id, CAIJI_OUTBOX_CENTRAL_REVIEW,
+                                      self->cancellable, sent_to_central_cb, self);
 }
 
 static void
@@ -284,9 +322,11 @@ caiji_operator_queue_page_class_init (CaijiOperatorQueuePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorQueuePage, record_view);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorQueuePage, approve_button);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorQueuePage, reject_button);
+  gtk_widget_class_bind_template_child (widget_class, CaijiOperatorQueuePage, central_button);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorQueuePage, error_label);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, approve_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, central_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, reject_clicked_cb);
 }
 

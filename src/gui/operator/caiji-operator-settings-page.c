@@ -22,10 +22,43 @@ struct _CaijiOperatorSettingsPage {
   GtkEditable      *hub_row;
   GtkEditable      *profile_row;
   GtkEditable      *camera_row;
+  GtkEditable      *reader_row;
+  AdwComboRow      *language_row;
   AdwActionRow     *pin_row;
 };
 
 G_DEFINE_FINAL_TYPE (CaijiOperatorSettingsPage, caiji_operator_settings_page, ADW_TYPE_BIN)
+
+/* The language row's items, in order, as the "language" key spells them;
+ * the key's empty default means the kiosk's default, Chinese. */
+static const char *const languages[] = { "zh_CN", "en" };
+
+/* Helpers */
+
+static gboolean
+language_to_row (GValue   *value,
+                 GVariant *variant,
+                 gpointer  user_data)
+{
+  const char *language = g_variant_get_string (variant, NULL);
+  guint selected = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_str_has_prefix (language, languages[i]))
+      selected = i;
+  g_value_set_uint (value, selected);
+  return TRUE;
+}
+
+static GVariant *
+row_to_language (const GValue       *value,
+                 const GVariantType *expected_type,
+                 gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  return g_variant_new_string (languages[selected < G_N_ELEMENTS (languages) ? selected : 0]);
+}
 
 /* Callbacks */
 
@@ -77,6 +110,8 @@ caiji_operator_settings_page_class_init (CaijiOperatorSettingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorSettingsPage, hub_row);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorSettingsPage, profile_row);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorSettingsPage, camera_row);
+  gtk_widget_class_bind_template_child (widget_class, CaijiOperatorSettingsPage, reader_row);
+  gtk_widget_class_bind_template_child (widget_class, CaijiOperatorSettingsPage, language_row);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorSettingsPage, pin_row);
   gtk_widget_class_bind_template_callback (widget_class, change_pin_clicked_cb);
 }
@@ -105,4 +140,7 @@ caiji_operator_settings_page_set_settings (CaijiOperatorSettingsPage *self,
   g_settings_bind (settings, "hub-url", self->hub_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "photo-profile", self->profile_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "camera-device", self->camera_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "reader-port", self->reader_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (settings, "language", self->language_row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                language_to_row, row_to_language, NULL, NULL);
 }

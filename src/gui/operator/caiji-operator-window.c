@@ -14,7 +14,9 @@
 #include "caiji-operator-queue-page.h"
 #include "caiji-operator-records-page.h"
 #include "caiji-operator-settings-page.h"
+#include "caiji-operator-sync-page.h"
 #include "caiji-operator-window.h"
+#include "caiji-reader-watch.h"
 
 #define QUIT_RESPONSE "quit"
 
@@ -28,6 +30,7 @@ struct _CaijiOperatorWindow {
   CaijiOperatorQueuePage    *queue_page;
   CaijiOperatorRecordsPage  *records_page;
   CaijiOperatorDevicePage   *device_page;
+  CaijiOperatorSyncPage     *sync_page;
   CaijiOperatorSettingsPage *settings_page;
 };
 
@@ -73,6 +76,8 @@ visible_page_cb (CaijiOperatorWindow *self)
     caiji_operator_device_page_refresh (self->device_page);
   else if (g_strcmp0 (name, "queue") == 0)
     caiji_operator_queue_page_refresh (self->queue_page);
+  else if (g_strcmp0 (name, "sync") == 0)
+    caiji_operator_sync_page_refresh (self->sync_page);
 }
 
 static void
@@ -135,6 +140,7 @@ caiji_operator_window_class_init (CaijiOperatorWindowClass *klass)
   g_type_ensure (CAIJI_TYPE_OPERATOR_QUEUE_PAGE);
   g_type_ensure (CAIJI_TYPE_OPERATOR_RECORDS_PAGE);
   g_type_ensure (CAIJI_TYPE_OPERATOR_DEVICE_PAGE);
+  g_type_ensure (CAIJI_TYPE_OPERATOR_SYNC_PAGE);
   g_type_ensure (CAIJI_TYPE_OPERATOR_SETTINGS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/caiji/Kiosk/ui/caiji-operator-window.ui");
@@ -143,6 +149,7 @@ caiji_operator_window_class_init (CaijiOperatorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorWindow, queue_page);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorWindow, records_page);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorWindow, device_page);
+  gtk_widget_class_bind_template_child (widget_class, CaijiOperatorWindow, sync_page);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorWindow, settings_page);
   gtk_widget_class_bind_template_callback (widget_class, decided_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_cb);
@@ -161,6 +168,7 @@ caiji_operator_window_init (CaijiOperatorWindow *self)
 GtkWidget *
 caiji_operator_window_new (GtkWindow        *kiosk,
                            CaijiStore       *store,
+                           CaijiKioskSync   *sync,
                            GSettings        *settings,
                            CaijiOperatorPin *pin)
 {
@@ -182,6 +190,8 @@ caiji_operator_window_new (GtkWindow        *kiosk,
   caiji_operator_queue_page_set_store (self->queue_page, store);
   caiji_operator_records_page_set_store (self->records_page, store);
   caiji_operator_device_page_set_store (self->device_page, store);
+  caiji_operator_device_page_set_reader (self->device_page, caiji_reader_watch_from (G_OBJECT (kiosk)));
+  caiji_operator_sync_page_set_sync (self->sync_page, store, sync);
   caiji_operator_settings_page_set_settings (self->settings_page, settings, pin);
   caiji_operator_idle_watch (GTK_WINDOW (self), settings);
   if (gtk_window_is_fullscreen (kiosk))

@@ -28,6 +28,7 @@ struct _CaijiWindow {
   AdwApplicationWindow  parent_instance;
 
   CaijiWizard          *wizard;
+  CaijiKioskSync       *sync;          /* nullable */
 
   AdwWindowTitle       *window_title;
   GtkButton            *home_button;
@@ -116,7 +117,7 @@ static void
 operator_clicked_cb (CaijiWindow *self)
 {
   if (self->wizard != NULL)
-    caiji_operator_mode_open (GTK_WINDOW (self), caiji_wizard_get_store (self->wizard));
+    caiji_operator_mode_open (GTK_WINDOW (self), caiji_wizard_get_store (self->wizard), self->sync);
 }
 
 /* An untouched sign-in page holds nobody's data: no countdown there. */
@@ -186,6 +187,7 @@ caiji_window_dispose (GObject *object)
   CaijiWindow *self = CAIJI_WINDOW (object);
 
   g_clear_object (&self->wizard);
+  g_clear_object (&self->sync);
   g_clear_object (&self->idle_watch);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAIJI_TYPE_WINDOW);
 
@@ -284,6 +286,28 @@ caiji_window_set_capture (CaijiWindow          *self,
   caiji_card_page_set_capture (self->card_page, keeper, analyzer);
   caiji_photo_page_set_analyzer (self->photo_page, analyzer);
   caiji_face_page_set_capture (self->face_page, keeper, analyzer);
+}
+
+/* The chip reader candidates may tap their card on; the operator window
+ * finds it on this window for its device page. */
+void
+caiji_window_set_reader (CaijiWindow      *self,
+                         CaijiReaderWatch *reader)
+{
+  g_return_if_fail (CAIJI_IS_WINDOW (self));
+
+  caiji_identify_page_set_reader (self->identify_page, reader);
+  caiji_reader_watch_attach (G_OBJECT (self), reader);
+}
+
+/* The background delivery to the hub, shown in operator mode. */
+void
+caiji_window_set_sync (CaijiWindow    *self,
+                       CaijiKioskSync *sync)
+{
+  g_return_if_fail (CAIJI_IS_WINDOW (self));
+  g_return_if_fail (CAIJI_IS_KIOSK_SYNC (sync));
+  g_set_object (&self->sync, sync);
 }
 
 /* 0 turns the idle timeout off. */

@@ -5,6 +5,8 @@
 
 #include "caiji-camera-keeper.h"
 #include "caiji-capture-analyzer.h"
+#include "caiji-kiosk-sync.h"
+#include "caiji-reader-watch.h"
 #include "caiji-wizard.h"
 
 G_BEGIN_DECLS
@@ -18,6 +20,10 @@ void         caiji_window_set_wizard       (CaijiWindow    *self,
 void         caiji_window_set_capture      (CaijiWindow          *self,
                                             CaijiCameraKeeper    *keeper,
                                             CaijiCaptureAnalyzer *analyzer);
+void         caiji_window_set_sync         (CaijiWindow    *self,
+                                            CaijiKioskSync *sync);
+void         caiji_window_set_reader       (CaijiWindow      *self,
+                                            CaijiReaderWatch *reader);
 void         caiji_window_set_idle_timeout (CaijiWindow    *self,
                                             guint           seconds);
 void         caiji_window_show_store_error (CaijiWindow    *self,
