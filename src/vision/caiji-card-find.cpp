@@ -121,6 +121,26 @@ side_support (const EdgeMap &map, const cv::Point2f &a, const cv::Point2f &b)
   return (double) hits / samples;
 }
 
+/* Three sides on edges and the fourth partly: worth fitting the sides to
+ * the edges and asking again, since a candidate's corners can be a few
+ * pixels off its true sides. */
+gboolean
+nearly_supported (const EdgeMap &map, const Quad &q)
+{
+  int weak = 0;
+
+  for (int i = 0; i < 4; i++)
+    {
+      double support = side_support (map, q[i], q[(i + 1) % 4]);
+
+      if (support < CARD_EDGE_SUPPORT)
+        weak++;
+      if (support < CARD_EDGE_SUPPORT_BEFORE_REFINING)
+        return FALSE;
+    }
+  return weak == 1;
+}
+
 gboolean
 edges_support (const EdgeMap &map, const Quad &q)
 {
@@ -310,8 +330,38 @@ refine_corners (const cv::Mat &edges, const Quad &q)
   return refined;
 }
 
+/* A card against a desk of nearly its own brightness but another hue (a
+ * white card on pale green) has no edge in grey.  Each colour channel's
+ * edges are added, and each pixel takes its gradient direction from the
+ * channel where it is strongest. */
+void
+add_colour_edges (const cv::Mat &small, double median_level, double sensitivity, cv::Mat &edges, EdgeMap &map)
+{
+  cv::Mat blurred, channels[3];
+  cv::Mat best_magnitude = map.gx.mul (map.gx) + map.gy.mul (map.gy);
+
+  cv::GaussianBlur (small, blurred, cv::Size (5, 5), 0);
+  cv::split (blurred, channels);
+  for (const cv::Mat &channel : channels)
+    {
+      cv::Mat strong, weak, gx, gy, magnitude;
+
+      cv::Canny (channel, strong, std::max (10.0, 0.5 * median_level) / sensitivity, std::max (30.0, 1.2 * median_level) / sensitivity);
+      cv::Canny (channel, weak, std::max (5.0, 0.25 * median_level) / sensitivity, std::max (15.0, 0.6 * median_level) / sensitivity);
+      edges |= strong;
+      map.edges |= weak;
+      cv::Sobel (channel, gx, CV_32F, 1, 0);
+      cv::Sobel (channel, gy, CV_32F, 0, 1);
+      magnitude = gx.mul (gx) + gy.mul (gy);
+      cv::Mat stronger = magnitude > best_magnitude;
+      gx.copyTo (map.gx, stronger);
+      gy.copyTo (map.gy, stronger);
+      magnitude.copyTo (best_magnitude, stronger);
+    }
+}
+
 gboolean
-find_quad_at (const cv::Mat &frame_bgr, int work_width, double sensitivity, Quad &found, double &scale)
+find_quad_at (const cv::Mat &frame_bgr, int work_width, double sensitivity, gboolean colour, Quad &found, double &scale)
 {
   cv::Mat small, grey, edges;
   EdgeMap map;
@@ -333,14 +383,24 @@ find_quad_at (const cv::Mat &frame_bgr, int work_width, double sensitivity, Quad
   cv::Canny (grey, map.edges, std::max (5.0, 0.25 * median_level) / sensitivity, std::max (15.0, 0.6 * median_level) / sensitivity);
   cv::Sobel (grey, map.gx, CV_32F, 1, 0);
   cv::Sobel (grey, map.gy, CV_32F, 0, 1);
+  if (colour)
+    add_colour_edges (small, median_level, sensitivity, edges, map);
   map.colour = small;
   {
-    for (const Quad &q : candidate_quads (grey, edges, CARD_MIN_WIDTH_SHARE * small.cols))
+    for (Quad q : candidate_quads (grey, edges, CARD_MIN_WIDTH_SHARE * small.cols))
       {
         double area = cv::contourArea (q);
 
-        if (area <= best_area || !has_card_aspect (q) || !edges_support (map, q))
+        if (area <= best_area || !has_card_aspect (q))
           continue;
+        if (!edges_support (map, q))
+          {
+            Quad refined = nearly_supported (map, q) ? refine_corners (map.edges, q) : q;
+
+            if (refined == q || !has_card_aspect (refined) || !edges_support (map, refined))
+              continue;
+            q = refined;
+          }
         best_area = area;
         found = q;
       }
@@ -351,13 +411,16 @@ find_quad_at (const cv::Mat &frame_bgr, int work_width, double sensitivity, Quad
 }
 
 /* A defocused card's edges are too soft for Canny at the working size;
- * at half that size they are sharp again. */
+ * at half that size they are sharp again.  Colour edges come last: they
+ * cost three times the grey ones and only a card of the desk's
+ * brightness needs them. */
 gboolean
 find_quad (const cv::Mat &frame_bgr, Quad &found, double &scale)
 {
-  return find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH, 1, found, scale) ||
-         find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH / 2, 1, found, scale) ||
-         find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH / 2, 2, found, scale);
+  return find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH, 1, FALSE, found, scale) ||
+         find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH / 2, 1, FALSE, found, scale) ||
+         find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH / 2, 2, FALSE, found, scale) ||
+         find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH, 1, TRUE, found, scale);
 }
 
 gboolean
@@ -388,6 +451,20 @@ focus_measure (const cv::Mat &card, double width_in_frame)
   return stddev[0] > 1 ? (lap_stddev[0] * lap_stddev[0]) / (stddev[0] * stddev[0]) : 0;
 }
 
+/* A card is printed: text and a photo or an emblem on a light ground.  A
+ * card-shaped patch of plain colour on the desk (a box, a book) is not,
+ * and must not turn a card cut off by the frame into a 标准 one. */
+gboolean
+has_print (const cv::Mat &card)
+{
+  cv::Mat grey;
+  cv::Scalar mean, stddev;
+
+  cv::cvtColor (card, grey, cv::COLOR_BGR2GRAY);
+  cv::meanStdDev (grey, mean, stddev);
+  return stddev[0] >= CARD_PRINT_MIN_STDDEV;
+}
+
 double
 glare_share (const cv::Mat &card)
 {
@@ -412,13 +489,8 @@ caiji_card_view_find (const CaijiImage *frame)
   view->quality = CAIJI_CARD_QUALITY_BORDER_MISSING;
   if (!find_quad (frame->bgr, quad, scale))
     return view;
-  view->found = TRUE;
   for (int i = 0; i < 4; i++)
-    {
-      quad[i] *= (float) (1 / scale);
-      view->corners[2 * i] = quad[i].x;
-      view->corners[2 * i + 1] = quad[i].y;
-    }
+    quad[i] *= (float) (1 / scale);
   {
     Quad target = { { 0, 0 }, { CAIJI_CARD_WIDTH, 0 }, { CAIJI_CARD_WIDTH, CAIJI_CARD_HEIGHT }, { 0, CAIJI_CARD_HEIGHT } };
     cv::Mat h = cv::getPerspectiveTransform (quad, target);
@@ -426,6 +498,14 @@ caiji_card_view_find (const CaijiImage *frame)
     cv::warpPerspective (frame->bgr, card, h, cv::Size (CAIJI_CARD_WIDTH, CAIJI_CARD_HEIGHT), cv::INTER_LINEAR,
                          cv::BORDER_REPLICATE);
   }
+  if (!has_print (card))
+    return view;
+  view->found = TRUE;
+  for (int i = 0; i < 4; i++)
+    {
+      view->corners[2 * i] = quad[i].x;
+      view->corners[2 * i + 1] = quad[i].y;
+    }
   view->card = caiji_image_wrap (card);
   view->focus = focus_measure (card, (cv::norm (quad[1] - quad[0]) + cv::norm (quad[2] - quad[3])) / 2);
   view->glare = glare_share (card);

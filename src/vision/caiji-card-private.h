@@ -24,11 +24,10 @@ std::string caiji_card_ocr_text    (CaijiCardOcr     *ocr,
                                     const cv::Mat    &grey,
                                     int               psm,
                                     const char       *whitelist);
+/* The same, with Tesseract's mean word confidence (0-100) of the text. */
+std::string caiji_card_ocr_text_confidence (CaijiCardOcr  *ocr,
+                                            const cv::Mat &grey,
+                                            int            psm,
+                                            int           *confidence);
 cv::Mat     caiji_card_crop_grey   (const cv::Mat    &card,
                                     const CaijiCardBox &box);
-
-typedef std::vector<std::vector<std::string>> CardOcrChoices;
-
-CardOcrChoices caiji_card_ocr_choices (CaijiCardOcr  *ocr,
-                                       const cv::Mat &grey,
-                                       int            psm);

@@ -197,53 +197,77 @@ scaled (const cv::Mat &grey, double k)
   return out;
 }
 
-/* No check digit tells a right name from a wrong one, so the order of
- * tries matters: on the synthetic set the value alone at 0.7 scale read
- * best (the rectified card is enlarged and soft; shrinking sharpens the
- * strokes), the line with its label rescues most of what it misses. */
-char *
-read_name (CaijiCardOcr *ocr, const cv::Mat &card)
+/* One try's reading of the name, and how sure Tesseract was of it. */
+struct NameRead {
+  std::string name;
+  int         confidence;
+};
+
+/* No check digit tells a right name from a wrong one, so several views
+ * of the name vote.  The value alone at 0.7 scale reads best on the
+ * synthetic set (the rectified card is enlarged and soft; shrinking
+ * sharpens the strokes), the line with its 姓名 label gives the
+ * recogniser context where the value alone comes back empty, larger and
+ * binarised views disagree with those in different places. */
+std::vector<NameRead>
+read_name_tries (CaijiCardOcr *ocr, const cv::Mat &card)
 {
-  const struct { const CaijiCardBox *box; double scale; } tries[] = {
-    { &card_box_name_value, 0.7 }, { &card_box_name, 1.0 }, { &card_box_name_value, 1.5 },
+  const struct { const CaijiCardBox *box; double scale; gboolean binarise; } tries[] = {
+    { &card_box_name_value, 0.7, FALSE }, { &card_box_name, 1.0, FALSE }, { &card_box_name_value, 1.0, FALSE },
+    { &card_box_name_value, 1.5, FALSE }, { &card_box_name_value, 1.0, TRUE },
   };
+  std::vector<NameRead> reads;
 
   for (const auto &attempt : tries)
     {
-      std::string text = caiji_card_ocr_text (ocr, CARD_OCR_CHINESE, scaled (caiji_card_crop_grey (card, *attempt.box), attempt.scale),
-                                              CARD_PSM_LINE, NULL);
-      char *name = clean_name (text.c_str ());
+      cv::Mat grey = scaled (caiji_card_crop_grey (card, *attempt.box), attempt.scale);
+      int confidence = 0;
+      std::string text;
+      g_autofree char *name = NULL;
 
+      if (attempt.binarise)
+        cv::threshold (grey, grey, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+      text = caiji_card_ocr_text_confidence (ocr, grey, CARD_PSM_LINE, &confidence);
+      name = clean_name (text.c_str ());
       if (name != NULL)
-        return name;
+        reads.push_back ({ name, confidence });
     }
-  return NULL;
+  return reads;
 }
 
-gboolean
-choices_allow (const CardOcrChoices &choices, const std::vector<std::string> &wanted)
+/* The name the tries agree on: the one with the most confidence summed
+ * over the tries that read it, so two tries that agree outweigh one. */
+char *
+vote_name (const std::vector<NameRead> &reads)
 {
-  if (choices.size () != wanted.size ())
-    return FALSE;
-  for (size_t i = 0; i < wanted.size (); i++)
-    if (std::find (choices[i].begin (), choices[i].end (), wanted[i]) == choices[i].end ())
-      return FALSE;
-  return TRUE;
+  const std::string *best = NULL;
+  int best_score = -1;
+
+  for (const NameRead &candidate : reads)
+    {
+      int score = 0;
+
+      for (const NameRead &other : reads)
+        if (other.name == candidate.name)
+          score += MAX (other.confidence, 1);
+      if (score > best_score)
+        best = &candidate.name, best_score = score;
+    }
+  return best != NULL ? g_strdup (best->c_str ()) : NULL;
 }
 
-/* The card shows the expected name when, at one of a few scales, every
- * recognised character has the expected one among its alternatives,
- * position by position, with no character more or less. */
+/* A try that read exactly the expected name confirms it: a misreading
+ * that lands on one particular other name is rare, and the near-miss
+ * figure of eval-card watches it.  Tesseract's alternative characters
+ * were tried as well and dropped: an unrelated character sits among the
+ * alternatives often enough that one-character near misses were
+ * confirmed (于婷 on a card showing 于强), even when only the second
+ * choice at one position was allowed. */
 gboolean
-name_matches (CaijiCardOcr *ocr, const cv::Mat &card, const char *expected)
+name_read_by_a_try (const std::vector<NameRead> &reads, const char *expected)
 {
-  std::vector<std::string> wanted;
-  cv::Mat grey = caiji_card_crop_grey (card, card_box_name_value);
-
-  for (const char *p = expected; *p != '\0'; p = g_utf8_next_char (p))
-    wanted.emplace_back (p, g_utf8_next_char (p) - p);
-  for (double k : { 0.7, 1.0, 1.5 })
-    if (choices_allow (caiji_card_ocr_choices (ocr, scaled (grey, k), CARD_PSM_LINE), wanted))
+  for (const NameRead &read : reads)
+    if (read.name == expected)
       return TRUE;
   return FALSE;
 }
@@ -265,11 +289,11 @@ read_front (CaijiCardOcr *ocr, const cv::Mat &card, const char *expected_name, C
   reading->id_number = g_strdup (info.normalized);
   reading->birth = g_strdup_printf ("%04d-%02d-%02d", info.birth_year, info.birth_month, info.birth_day);
   reading->sex = g_strdup (printed_sex (info.sex));
-  reading->name = read_name (ocr, card);
+  std::vector<NameRead> name_reads = read_name_tries (ocr, card);
+  reading->name = vote_name (name_reads);
   reading->address = read_chinese (ocr, card, card_box_address, CARD_PSM_BLOCK, clean_address);
   if (expected_name != NULL)
-    result->name_confirmed = g_strcmp0 (reading->name, expected_name) == 0 ||
-                             name_matches (ocr, card, expected_name);
+    result->name_confirmed = name_read_by_a_try (name_reads, expected_name);
   if (reading->name == NULL)
     return "the name did not read";
   result->reading = (CaijiCardReading *) g_steal_pointer (&reading);

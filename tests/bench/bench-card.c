@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-figures.h"
 #include "caiji-card.h"
 #include "card-synth.h"
 
@@ -20,23 +21,6 @@ typedef struct {
   guint   degraded[CARD_SYNTH_N_LOOKS], degraded_tipped[CARD_SYNTH_N_LOOKS];
   double  corner_error;
 } Tally;
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  if (values->len == 0)
-    return 0;
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
 
 static double
 corner_error (const CardSynthSample *sample, const CaijiCardView *view)
@@ -178,7 +162,7 @@ main (int argc, char **argv)
            t.degraded_tipped[CARD_SYNTH_GLARE], t.degraded[CARD_SYNTH_GLARE],
            t.degraded_tipped[CARD_SYNTH_BORDER_MISSING], t.degraded[CARD_SYNTH_BORDER_MISSING]);
   g_print ("median ms: find+rectify %.1f, classify %.1f, read %.1f (one core)\n",
-           median (t.find_ms), median (t.classify_ms), median (t.read_ms));
+           bench_median (t.find_ms), bench_median (t.classify_ms), bench_median (t.read_ms));
   g_array_unref (t.find_ms);
   g_array_unref (t.classify_ms);
   g_array_unref (t.read_ms);

@@ -14,7 +14,13 @@ struct _CaijiScriptedAnalyzer {
   GMutex            lock;
   CaijiCaptureAnalyzer *unavailable;  /* the kiosk's own, for what is scripted as missing */
   CaijiCardReading *reading;
-  CaijiCardTip      tip;
+  CaijiCardTip      tip;        /* of a card reading */
+  CaijiCardTip      live_tip;   /* of a preview frame, once the script is played */
+  GArray           *tip_script; /* of CaijiCardTip: the next preview frames' tips */
+  guint             tips;       /* preview frames answered */
+  guint             card_reads;
+  guint             tips_at_first_read;
+  gboolean          unsteady;   /* every read sees another number */
   guint             faces;
   char             *problem;
   double            quality;
@@ -41,7 +47,15 @@ card_tip (CaijiCaptureAnalyzer *analyzer,
   CaijiScriptedAnalyzer *self = CAIJI_SCRIPTED_ANALYZER (analyzer);
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
-  return self->tip;
+  self->tips++;
+  if (self->tip_script->len > 0)
+    {
+      CaijiCardTip tip = g_array_index (self->tip_script, CaijiCardTip, 0);
+
+      g_array_remove_index (self->tip_script, 0);
+      return tip;
+    }
+  return self->live_tip;
 }
 
 static CaijiCardReading *
@@ -55,12 +69,22 @@ read_card (CaijiCaptureAnalyzer *analyzer,
   CaijiScriptedAnalyzer *self = CAIJI_SCRIPTED_ANALYZER (analyzer);
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
+  CaijiCardReading *reading;
+
   g_free (self->expected_name);
   self->expected_name = g_strdup (expected_name);
   if (self->reading == NULL)
     return caiji_capture_analyzer_read_card (self->unavailable, image, wanted, expected_name, tip, error);
+  if (self->card_reads++ == 0)
+    self->tips_at_first_read = self->tips;
   *tip = self->tip;
-  return caiji_card_reading_copy (self->reading);
+  reading = caiji_card_reading_copy (self->reading);
+  if (self->unsteady && reading->id_number != NULL)
+    {
+      g_free (reading->id_number);
+      reading->id_number = g_strdup_printf ("%s-%u", self->reading->id_number, self->card_reads);
+    }
+  return reading;
 }
 
 static gboolean
@@ -198,6 +222,7 @@ caiji_scripted_analyzer_finalize (GObject *object)
   g_free (self->expected_name);
   g_clear_pointer (&self->yaws, g_array_unref);
   g_clear_object (&self->face_vision);
+  g_array_unref (self->tip_script);
   g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (caiji_scripted_analyzer_parent_class)->finalize (object);
 }
@@ -213,6 +238,7 @@ caiji_scripted_analyzer_init (CaijiScriptedAnalyzer *self)
 {
   g_mutex_init (&self->lock);
   self->unavailable = caiji_capture_analyzer_new_unavailable ();
+  self->tip_script = g_array_new (FALSE, FALSE, sizeof (CaijiCardTip));
   self->quality = 0.9;
   self->faces = 1;
   self->outcome = CAIJI_FACE_OUTCOME_MATCH;
@@ -235,6 +261,57 @@ caiji_scripted_analyzer_set_card (CaijiScriptedAnalyzer  *self,
   caiji_card_reading_free (self->reading);
   self->reading = reading != NULL ? caiji_card_reading_copy (reading) : NULL;
   self->tip = tip;
+}
+
+/* The preview's tips: first the script's, one per analysed frame, then
+ * live_tip for every frame after.  UNKNOWN (the default) never lets step 1
+ * capture by itself. */
+void
+caiji_scripted_analyzer_set_live_tips (CaijiScriptedAnalyzer *self,
+                                       const CaijiCardTip    *script,
+                                       guint                  n_script,
+                                       CaijiCardTip           live_tip)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  g_array_set_size (self->tip_script, 0);
+  g_array_append_vals (self->tip_script, script, n_script);
+  self->live_tip = live_tip;
+  self->tips = 0;
+  self->card_reads = 0;
+  self->tips_at_first_read = 0;
+}
+
+/* Each card reading returns another number, as a camera misreading
+ * differently on every frame would. */
+void
+caiji_scripted_analyzer_set_card_unsteady (CaijiScriptedAnalyzer *self,
+                                           gboolean               unsteady)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  self->unsteady = unsteady;
+}
+
+/* Card readings since set_live_tips (), and how many preview frames had
+ * been answered when the first began. */
+guint
+caiji_scripted_analyzer_get_card_reads (CaijiScriptedAnalyzer *self,
+                                        guint                 *tips_at_first_read)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  if (tips_at_first_read != NULL)
+    *tips_at_first_read = self->tips_at_first_read;
+  return self->card_reads;
+}
+
+guint
+caiji_scripted_analyzer_get_tips (CaijiScriptedAnalyzer *self)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  return self->tips;
 }
 
 void

@@ -40,6 +40,15 @@ void caiji_scripted_analyzer_set_yaws  (CaijiScriptedAnalyzer  *self,
  * (the rest stays scripted). */
 void caiji_scripted_analyzer_set_face_vision (CaijiScriptedAnalyzer *self,
                                               CaijiCaptureAnalyzer  *vision);
+void caiji_scripted_analyzer_set_live_tips (CaijiScriptedAnalyzer *self,
+                                            const CaijiCardTip    *script,
+                                            guint                  n_script,
+                                            CaijiCardTip           live_tip);
+void caiji_scripted_analyzer_set_card_unsteady (CaijiScriptedAnalyzer *self,
+                                                gboolean               unsteady);
+guint caiji_scripted_analyzer_get_card_reads (CaijiScriptedAnalyzer *self,
+                                              guint                 *tips_at_first_read);
+guint caiji_scripted_analyzer_get_tips (CaijiScriptedAnalyzer *self);
 guint caiji_scripted_analyzer_get_matches (CaijiScriptedAnalyzer *self);
 char *caiji_scripted_analyzer_dup_expected_name (CaijiScriptedAnalyzer *self);
 

@@ -102,6 +102,7 @@ shoot_card_step (Fixture *fixture)
   GtkWindow *dialog;
 
   caiji_scripted_analyzer_set_card (fixture->analyzer, NULL, CAIJI_CARD_TIP_BORDER_MISSING);
+  caiji_scripted_analyzer_set_live_tips (fixture->analyzer, NULL, 0, CAIJI_CARD_TIP_BORDER_MISSING);
   caiji_gui_wait (fixture, view_ready, caiji_gui_child (front, CAIJI_TYPE_CARD_SLOT, "view"), "the preview");
   caiji_gui_wait_visible (fixture, caiji_gui_child (caiji_gui_child (front, CAIJI_TYPE_CARD_SLOT, "view"),
                                                     CAIJI_TYPE_CAMERA_VIEW, "tip_label"));

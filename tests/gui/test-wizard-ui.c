@@ -14,6 +14,7 @@
 #include "caiji-camera-view.h"
 #include "caiji-card-page.h"
 #include "caiji-card-slot.h"
+#include "caiji-card-tuning.h"
 #include "caiji-face-page.h"
 #include "caiji-gui-driver.h"
 #include "caiji-identify-page.h"
@@ -295,6 +296,92 @@ test_card_reading_unavailable (Fixture       *fixture,
   caiji_gui_wait_label (fixture, card_child (fixture, "error_label"), caiji_text (CAIJI_TEXT_FRONT_MISSING));
 }
 
+static gboolean
+card_reads_done (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  return caiji_scripted_analyzer_get_card_reads (fixture->analyzer, NULL) >= GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+tips_answered (Fixture       *fixture,
+               gconstpointer  data)
+{
+  return caiji_scripted_analyzer_get_tips (fixture->analyzer) >= GPOINTER_TO_UINT (data);
+}
+
+static void
+script_front_of_candidate (Fixture *fixture)
+{
+  g_autoptr(CaijiCardReading) reading = caiji_card_reading_new (CAIJI_CARD_SIDE_FRONT);
+
+  reading->name = g_strdup (fixture->candidate->name);
+  reading->id_number = g_strdup (fixture->candidate->id_number);
+  caiji_scripted_analyzer_set_card (fixture->analyzer, reading, CAIJI_CARD_TIP_STANDARD);
+}
+
+/* Step 1 takes the picture by itself after CARD_AUTO_CAPTURE_STABLE_FRAMES
+ * 标准 frames in a row, and not on a shorter run: the preview plays two
+ * runs one frame short (broken by 照片模糊 and 闪光强烈), then a full
+ * run, two more 标准 frames (too few for the emblem side) and 边框缺失
+ * from then on.  The camera read is confirmed by a second frame. */
+static void
+test_card_auto_capture (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const guint stable = CARD_AUTO_CAPTURE_STABLE_FRAMES;
+  g_autoptr(GArray) script = g_array_new (FALSE, FALSE, sizeof (CaijiCardTip));
+  CaijiCardTip standard = CAIJI_CARD_TIP_STANDARD, blurry = CAIJI_CARD_TIP_BLURRY, glare = CAIJI_CARD_TIP_GLARE;
+  guint tips_at_first_read = 0;
+
+  caiji_gui_reach_card (fixture);
+  script_front_of_candidate (fixture);
+  for (guint i = 0; i + 1 < stable; i++)
+    g_array_append_val (script, standard);
+  g_array_append_val (script, blurry);
+  for (guint i = 0; i + 1 < stable; i++)
+    g_array_append_val (script, standard);
+  g_array_append_val (script, glare);
+  for (guint i = 0; i < stable + 2; i++)
+    g_array_append_val (script, standard);
+  caiji_scripted_analyzer_set_live_tips (fixture->analyzer, (const CaijiCardTip *) (gpointer) script->data,
+                                         script->len, CAIJI_CARD_TIP_BORDER_MISSING);
+
+  caiji_gui_wait_label (fixture, slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "state_label"), _("Accepted"));
+  g_assert_cmpuint (caiji_scripted_analyzer_get_card_reads (fixture->analyzer, &tips_at_first_read), ==, 2);
+  /* Not before the third run was complete. */
+  g_assert_cmpuint (tips_at_first_read, >=, 3 * stable);
+  g_assert_cmpint (caiji_wizard_get_card_slot (fixture->wizard, CAIJI_CARD_SIDE_FRONT), ==, CAIJI_SLOT_ACCEPTED);
+  g_assert_cmpstr (caiji_gui_label (card_child (fixture, "name_value")), ==, fixture->candidate->name);
+
+  /* The two 标准 frames left over and a full run's worth of 边框缺失:
+   * the emblem side is not taken. */
+  caiji_gui_wait (fixture, tips_answered, GUINT_TO_POINTER (script->len + stable), "more preview frames");
+  g_assert_cmpuint (caiji_scripted_analyzer_get_card_reads (fixture->analyzer, NULL), ==, 2);
+  g_assert_cmpint (caiji_wizard_get_card_slot (fixture->wizard, CAIJI_CARD_SIDE_BACK), ==, CAIJI_SLOT_EMPTY);
+}
+
+/* A camera read whose frames never agree on the number is not accepted:
+ * after CARD_AGREEMENT_MAX_FRAMES the candidate is asked to retake. */
+static void
+test_card_frames_disagree (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *take = slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "take_button");
+
+  caiji_gui_reach_card (fixture);
+  script_front_of_candidate (fixture);
+  caiji_scripted_analyzer_set_card_unsteady (fixture->analyzer, TRUE);
+  caiji_scripted_analyzer_set_live_tips (fixture->analyzer, NULL, 0, CAIJI_CARD_TIP_UNKNOWN);
+  caiji_gui_wait_sensitive (fixture, take);
+  caiji_test_press (take);
+  caiji_gui_wait (fixture, card_reads_done, GUINT_TO_POINTER (CARD_AGREEMENT_MAX_FRAMES), "the frames to be read");
+  caiji_gui_wait_label (fixture, slot_child (fixture, CAIJI_CARD_SIDE_FRONT, "state_label"),
+                        caiji_text (CAIJI_TEXT_CARD_UNREADABLE));
+  g_assert_cmpuint (caiji_scripted_analyzer_get_card_reads (fixture->analyzer, NULL), ==, CARD_AGREEMENT_MAX_FRAMES);
+  g_assert_cmpint (caiji_wizard_get_card_slot (fixture->wizard, CAIJI_CARD_SIDE_FRONT), !=, CAIJI_SLOT_ACCEPTED);
+}
+
 static void
 test_photo_prompts (Fixture       *fixture,
                     gconstpointer  data)
@@ -451,6 +538,8 @@ main (int   argc,
   add_test ("/wizard-ui/card/wrong-side-non-card", test_wrong_side_and_non_card);
   add_test ("/wizard-ui/card/next-needs-both-sides", test_next_needs_both_sides);
   add_test ("/wizard-ui/card/reading-unavailable", test_card_reading_unavailable);
+  add_test ("/wizard-ui/card/auto-capture", test_card_auto_capture);
+  add_test ("/wizard-ui/card/frames-disagree", test_card_frames_disagree);
   add_test ("/wizard-ui/photo/prompts", test_photo_prompts);
   add_test ("/wizard-ui/idle-reset", test_idle_reset_wipes);
   add_test ("/wizard-ui/idle-quiet-on-blank-sign-in", test_idle_quiet_on_blank_sign_in);

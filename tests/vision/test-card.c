@@ -2,9 +2,11 @@
  *
  * The scenes come from card-synth with fixed seeds that the pipeline was
  * not tuned on.  Hard rules are asserted outright: a wrong ID number is
- * never accepted, a negative is never taken for a side, a different name
- * is never confirmed.  Rates are printed and held at the floors measured
- * when the test was written, so a regression shows.
+ * never accepted, every side is told right and a negative is never taken
+ * for one, a different name is never confirmed.  Issue 7's rate targets
+ * are asserted on this small set; the one the pipeline does not reach
+ * yet (open name reading) is held at its measured floor.  eval-card
+ * prints the same figures on a larger set.
  */
 #include <math.h>
 #include <string.h>
@@ -13,26 +15,27 @@
 #include "caiji-card.h"
 #include "card-synth.h"
 
-/* Not the seeds the thresholds were tuned on (bench-card's default). */
+/* Not the seeds the pipeline was tuned on (eval-card's 1000, bench-card's
+ * default) nor eval-card's held-out seed. */
 #define SEED_READ 20261125u
 #define SEED_QUALITY 5150000u
-#define SEED_NAMES 7300000u
-#define N_PER_KIND 40
-#define N_PER_LOOK 24
+/* A small fixed set, so the test stays near a minute and a half under
+ * AddressSanitizer: eval-card measures the same figures on 360 images. */
+#define N_PER_SIDE 12
+#define N_NEGATIVES 12
+#define N_STRANGERS 6
+#define N_PER_LOOK 20   /* 19 of 20 is the tips' 95 % */
 
-/* Floors in percent: measured on these seeds when the test was written
- * (the figure in the comment, optimised build), less one sample or so,
- * because the sanitizer build's floating point may tip a borderline card. */
-#define SIDES_FLOOR 93.0       /* 77/80 */
-#define NUMBERS_FLOOR 90.0     /* 38/40, none wrong */
-#define NAMES_FLOOR 72.0       /* 31/40 */
-#define BACKS_FLOOR 90.0       /* 38/40 */
-#define CONFIRMED_FLOOR 87.0   /* 23/24 */
-#define CLEAN_OK_FLOOR 91.0    /* 24/24 */
-#define BLURRY_FLOOR 91.0      /* 23/24 */
-#define GLARE_FLOOR 91.0       /* 24/24 */
-#define BORDER_FLOOR 87.0      /* 22/24: a cut card can leave a card-shaped desk object in view */
-#define FOUND_FLOOR 87.0       /* 23/24 */
+/* Issue 7's targets, in percent.  On 12 samples 99 % means every one.  Names read open-ended are held at the floor measured on
+ * this set (eval-card prints the figure on a larger one), below the
+ * issue's 95 %: see OPEN_NAME_TARGET. */
+#define NUMBERS_TARGET 99.0
+#define CONFIRMED_TARGET 99.0
+#define OPEN_NAME_TARGET 95.0
+#define OPEN_NAME_FLOOR 80.0
+#define TIP_TARGET 95.0
+#define BACKS_FLOOR 90.0
+#define FOUND_TARGET 100.0   /* side/non-card classification 100 % needs every clean card found */
 
 static CaijiCardOcr *ocr;
 
@@ -175,96 +178,117 @@ test_upside_down (void)
     }
 }
 
-static void
-test_generated_set (void)
+/* The true name with its last character replaced: the closest another
+ * roster entry can come. */
+static char *
+near_miss_name (const char *name)
 {
-  guint sides_right = 0, cards = 0, negatives = 0, fronts = 0, backs = 0;
-  guint numbers_right = 0, names_right = 0, backs_right = 0, portraits = 0, fronts_seen = 0;
-  guint32 seed = SEED_READ;
+  const char *last = g_utf8_offset_to_pointer (name, g_utf8_strlen (name, -1) - 1);
+  const char *other = g_str_has_prefix (last, "明") ? "亮" : "明";
 
-  for (guint i = 0; i < N_PER_KIND; i++)
-    for (int kind = 0; kind < CARD_SYNTH_N_KINDS; kind++)
-      {
-        g_autoptr(CardSynthSample) sample = card_synth_sample_new (seed++, (CardSynthKind) kind, CARD_SYNTH_CLEAN);
-        g_autoptr(GError) error = NULL;
-        g_autoptr(CaijiCardResult) result = caiji_card_read (ocr, sample->scene, CAIJI_CARD_SIDE_NONE, NULL, &error);
-        CaijiCardSide truth = truth_side (sample->kind);
-        const CaijiCardReading *r = result->reading;
-
-        g_assert_true ((error == NULL) == (r != NULL));
-        if (truth == CAIJI_CARD_SIDE_NONE)
-          {
-            /* Hard: a bank card, a member card, a page or an empty desk is never a side. */
-            negatives++;
-            g_assert_cmpint (result->side, ==, CAIJI_CARD_SIDE_NONE);
-            g_assert_error (error, CAIJI_CARD_ERROR, CAIJI_CARD_ERROR_NOT_A_CARD);
-            continue;
-          }
-        cards++;
-        sides_right += result->side == truth;
-        /* A side read on this card can only be its own side. */
-        g_assert_true (result->side == truth || result->side == CAIJI_CARD_SIDE_NONE);
-        if (truth == CAIJI_CARD_SIDE_FRONT)
-          {
-            fronts++;
-            if (r != NULL)
-              {
-                /* Hard: an accepted number is the printed number, and birth and sex agree with it. */
-                g_assert_cmpstr (r->id_number, ==, sample->truth->id_number);
-                g_assert_cmpstr (r->birth, ==, sample->truth->birth);
-                g_assert_cmpstr (r->sex, ==, sample->truth->sex);
-                numbers_right++;
-                names_right += g_strcmp0 (r->name, sample->truth->name) == 0;
-              }
-            portraits += result->side == CAIJI_CARD_SIDE_FRONT && result->portrait != NULL;
-            fronts_seen += result->side == CAIJI_CARD_SIDE_FRONT;
-          }
-        else
-          {
-            backs++;
-            if (r != NULL)
-              {
-                g_assert_cmpstr (r->valid_from, ==, sample->truth->valid_from);
-                g_assert_cmpstr (r->valid_to, ==, sample->truth->valid_to);
-                backs_right += g_strcmp0 (r->authority, sample->truth->authority) == 0;
-              }
-          }
-      }
-  g_test_message ("sides right: %u/%u (%.1f %%), negatives refused: %u/%u",
-                  sides_right, cards, percent (sides_right, cards), negatives, negatives);
-  g_test_message ("ID numbers read: %u/%u (%.1f %%), 0 wrong; names exact: %u/%u (%.1f %%)",
-                  numbers_right, fronts, percent (numbers_right, fronts), names_right, fronts, percent (names_right, fronts));
-  g_test_message ("backs fully right: %u/%u (%.1f %%)", backs_right, backs, percent (backs_right, backs));
-  /* Floors: measured when written (see the commit), less a margin. */
-  g_assert_cmpfloat (percent (sides_right, cards), >=, SIDES_FLOOR);
-  g_assert_cmpfloat (percent (numbers_right, fronts), >=, NUMBERS_FLOOR);
-  g_assert_cmpfloat (percent (names_right, fronts), >=, NAMES_FLOOR);
-  g_assert_cmpfloat (percent (backs_right, backs), >=, BACKS_FLOOR);
-  g_assert_cmpuint (portraits, ==, fronts_seen);
+  return g_strdup_printf ("%.*s%s", (int) (last - name), name, other);
 }
 
 static void
-test_expected_name (void)
+check_front (const CardSynthSample *sample, const CaijiCardResult *result, guint *numbers_right,
+             guint *names_right, guint *confirmed)
 {
-  guint confirmed = 0, trials = 0;
+  const CaijiCardReading *r = result->reading;
 
-  for (guint i = 0; i < N_PER_LOOK; i++)
+  g_assert_cmpint (result->side, ==, CAIJI_CARD_SIDE_FRONT);
+  g_assert_nonnull (result->portrait);
+  if (r == NULL)
+    return;
+  /* Hard: an accepted number is the printed number, and birth and sex agree with it. */
+  g_assert_cmpstr (r->id_number, ==, sample->truth->id_number);
+  g_assert_cmpstr (r->birth, ==, sample->truth->birth);
+  g_assert_cmpstr (r->sex, ==, sample->truth->sex);
+  (*numbers_right)++;
+  *names_right += g_strcmp0 (r->name, sample->truth->name) == 0;
+  *confirmed += result->name_confirmed;
+}
+
+/* Fronts read with their own name expected: number, open name and
+ * confirmation from one read; the first few again with a stranger's name
+ * and a one-character near miss, which must never be confirmed. */
+static void
+test_fronts (void)
+{
+  guint numbers_right = 0, names_right = 0, confirmed = 0;
+
+  for (guint i = 0; i < N_PER_SIDE; i++)
     {
-      g_autoptr(CardSynthSample) sample = card_synth_sample_new (SEED_NAMES + i, CARD_SYNTH_FRONT, CARD_SYNTH_CLEAN);
-      g_autoptr(CardSynthSample) other = card_synth_sample_new (SEED_NAMES + 1000 + i, CARD_SYNTH_FRONT, CARD_SYNTH_CLEAN);
-      g_autoptr(CaijiCardResult) own = caiji_card_read (ocr, sample->scene, CAIJI_CARD_SIDE_FRONT, sample->truth->name, NULL);
-      g_autoptr(CaijiCardResult) stranger = NULL;
+      g_autoptr(CardSynthSample) sample = card_synth_sample_new (SEED_READ + i, CARD_SYNTH_FRONT, CARD_SYNTH_CLEAN);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CaijiCardResult) result = caiji_card_read (ocr, sample->scene, CAIJI_CARD_SIDE_NONE,
+                                                           sample->truth->name, &error);
 
-      trials++;
-      confirmed += own->name_confirmed;
-      if (g_strcmp0 (other->truth->name, sample->truth->name) == 0)
-        continue;
-      /* Hard: somebody else's name is never confirmed. */
-      stranger = caiji_card_read (ocr, sample->scene, CAIJI_CARD_SIDE_FRONT, other->truth->name, NULL);
-      g_assert_false (stranger->name_confirmed);
+      g_assert_true ((error == NULL) == (result->reading != NULL));
+      check_front (sample, result, &numbers_right, &names_right, &confirmed);
+      if (i < N_STRANGERS)
+        {
+          g_autoptr(CardSynthSample) other = card_synth_sample_new (SEED_READ + 1000 + i, CARD_SYNTH_FRONT, CARD_SYNTH_CLEAN);
+          g_autofree char *near = near_miss_name (sample->truth->name);
+          g_autoptr(CaijiCardResult) stranger = caiji_card_read (ocr, sample->scene, CAIJI_CARD_SIDE_FRONT, near, NULL);
+
+          /* Hard: somebody else's name is never confirmed. */
+          g_assert_false (stranger->name_confirmed);
+          if (g_strcmp0 (other->truth->name, sample->truth->name) != 0)
+            {
+              g_autoptr(CaijiCardResult) again = caiji_card_read (ocr, sample->scene, CAIJI_CARD_SIDE_FRONT,
+                                                                  other->truth->name, NULL);
+              g_assert_false (again->name_confirmed);
+            }
+        }
     }
-  g_test_message ("expected names confirmed: %u/%u (%.1f %%)", confirmed, trials, percent (confirmed, trials));
-  g_assert_cmpfloat (percent (confirmed, trials), >=, CONFIRMED_FLOOR);
+  g_test_message ("ID numbers read: %u/%u (%.1f %%), 0 wrong; names exact: %u/%u (%.1f %%, target %.0f %%); "
+                  "expected names confirmed: %u/%u (%.1f %%)",
+                  numbers_right, N_PER_SIDE, percent (numbers_right, N_PER_SIDE), names_right, N_PER_SIDE,
+                  percent (names_right, N_PER_SIDE), OPEN_NAME_TARGET, confirmed, N_PER_SIDE, percent (confirmed, N_PER_SIDE));
+  g_assert_cmpfloat (percent (numbers_right, N_PER_SIDE), >=, NUMBERS_TARGET);
+  g_assert_cmpfloat (percent (confirmed, N_PER_SIDE), >=, CONFIRMED_TARGET);
+  g_assert_cmpfloat (percent (names_right, N_PER_SIDE), >=, OPEN_NAME_FLOOR);
+}
+
+static void
+test_backs (void)
+{
+  guint backs_right = 0;
+
+  for (guint i = 0; i < N_PER_SIDE; i++)
+    {
+      g_autoptr(CardSynthSample) sample = card_synth_sample_new (SEED_READ + 100 + i, CARD_SYNTH_BACK, CARD_SYNTH_CLEAN);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CaijiCardResult) result = caiji_card_read (ocr, sample->scene, CAIJI_CARD_SIDE_NONE, NULL, &error);
+      const CaijiCardReading *r = result->reading;
+
+      g_assert_true ((error == NULL) == (r != NULL));
+      g_assert_cmpint (result->side, ==, CAIJI_CARD_SIDE_BACK);
+      if (r == NULL)
+        continue;
+      g_assert_cmpstr (r->valid_from, ==, sample->truth->valid_from);
+      g_assert_cmpstr (r->valid_to, ==, sample->truth->valid_to);
+      backs_right += g_strcmp0 (r->authority, sample->truth->authority) == 0;
+    }
+  g_test_message ("backs fully right: %u/%u (%.1f %%)", backs_right, N_PER_SIDE, percent (backs_right, N_PER_SIDE));
+  g_assert_cmpfloat (percent (backs_right, N_PER_SIDE), >=, BACKS_FLOOR);
+}
+
+/* Hard: a bank card, a member card, a page or an empty desk is never a side. */
+static void
+test_negatives (void)
+{
+  for (guint i = 0; i < N_NEGATIVES; i++)
+    {
+      CardSynthKind kind = (CardSynthKind) (CARD_SYNTH_BANK_CARD + i % (CARD_SYNTH_N_KINDS - CARD_SYNTH_BANK_CARD));
+      g_autoptr(CardSynthSample) sample = card_synth_sample_new (SEED_READ + 200 + i, kind, CARD_SYNTH_CLEAN);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CaijiCardResult) result = caiji_card_read (ocr, sample->scene, CAIJI_CARD_SIDE_NONE, NULL, &error);
+
+      g_assert_cmpint (result->side, ==, CAIJI_CARD_SIDE_NONE);
+      g_assert_error (error, CAIJI_CARD_ERROR, CAIJI_CARD_ERROR_NOT_A_CARD);
+      g_assert_null (result->reading);
+    }
 }
 
 static void
@@ -273,7 +297,6 @@ test_quality_tips (void)
   static const CaijiCardQuality expected[CARD_SYNTH_N_LOOKS] = {
     CAIJI_CARD_QUALITY_OK, CAIJI_CARD_QUALITY_BLURRY, CAIJI_CARD_QUALITY_GLARE, CAIJI_CARD_QUALITY_BORDER_MISSING,
   };
-  static const double floors[CARD_SYNTH_N_LOOKS] = { CLEAN_OK_FLOOR, BLURRY_FLOOR, GLARE_FLOOR, BORDER_FLOOR };
 
   for (int look = 0; look < CARD_SYNTH_N_LOOKS; look++)
     {
@@ -290,7 +313,7 @@ test_quality_tips (void)
         }
       g_test_message ("tip %s on its variant: %u/%u (%.1f %%)", caiji_card_quality_to_string (expected[look]),
                       tipped, N_PER_LOOK, percent (tipped, N_PER_LOOK));
-      g_assert_cmpfloat (percent (tipped, N_PER_LOOK), >=, floors[look]);
+      g_assert_cmpfloat (percent (tipped, N_PER_LOOK), >=, TIP_TARGET);
     }
 }
 
@@ -324,7 +347,7 @@ test_corners (void)
     }
   g_test_message ("cards found: %u/%u, mean corner error %.1f px in 1280x960",
                   found, N_PER_LOOK, found ? error_sum / found : 0);
-  g_assert_cmpfloat (percent (found, N_PER_LOOK), >=, FOUND_FLOOR);
+  g_assert_cmpfloat (percent (found, N_PER_LOOK), >=, FOUND_TARGET);
 }
 
 int
@@ -346,8 +369,9 @@ main (int argc, char **argv)
   g_test_add_func ("/card/read/no-card", test_refused_without_a_card);
   g_test_add_func ("/card/read/wrong-side", test_wrong_side_refused);
   g_test_add_func ("/card/read/upside-down", test_upside_down);
-  g_test_add_func ("/card/read/generated-set", test_generated_set);
-  g_test_add_func ("/card/read/expected-name", test_expected_name);
+  g_test_add_func ("/card/read/fronts", test_fronts);
+  g_test_add_func ("/card/read/backs", test_backs);
+  g_test_add_func ("/card/read/negatives", test_negatives);
   status = g_test_run ();
   caiji_card_ocr_free (ocr);
   return status;

@@ -7,6 +7,11 @@
  * Once the portrait side is accepted, the name and ID number read from it
  * fill the fields.  Without card reading on this kiosk the picture is
  * shown but never accepted, and 下一步 is refused by the wizard.
+ *
+ * Auto-capture: once CARD_AUTO_CAPTURE_STABLE_FRAMES preview frames in a
+ * row are 标准, the page takes the picture for the first side not yet
+ * accepted, as if 拍照 had been pressed; the run starts again after each
+ * capture, and a slot showing a taken picture waits for 重拍.
  */
 #include "caiji-config.h"
 
@@ -15,6 +20,7 @@
 #include "caiji-capture-jobs.h"
 #include "caiji-card-page.h"
 #include "caiji-card-slot.h"
+#include "caiji-card-tuning.h"
 #include "caiji-id-number.h"
 #include "caiji-live-analysis.h"
 #include "caiji-page-dispatch.h"
@@ -32,6 +38,7 @@ struct _CaijiCardPage {
   CaijiCardSlot     *pending_slot;      /* its picture is with the wizard */
   GdkTexture        *pending_texture;
   GtkWidget         *refusal_dialog;    /* weak */
+  guint              standard_run;      /* preview frames in a row that were 标准 */
 
   CaijiCardSlot     *front_slot;
   CaijiCardSlot     *back_slot;
@@ -143,6 +150,7 @@ wipe (CaijiCardPage *self)
   g_clear_object (&self->pending_texture);
   caiji_card_slot_reset (self->front_slot);
   caiji_card_slot_reset (self->back_slot);
+  self->standard_run = 0;
   caiji_page_show_error (self->error_label, NULL);
   gtk_label_set_text (self->name_value, "");
   gtk_label_set_text (self->id_number_value, "");
@@ -191,6 +199,33 @@ slot_captured_cb (CaijiCardSlot            *slot,
                        NULL, card_dispatched_cb);
 }
 
+/* The side the candidate is showing next: the portrait side until it is
+ * accepted, then the emblem side; NULL once both are. */
+static CaijiCardSlot *
+slot_to_fill (CaijiCardPage *self)
+{
+  if (self->wizard == NULL || self->pending_slot != NULL || self->refusal_dialog != NULL)
+    return NULL;
+  if (caiji_wizard_get_card_slot (self->wizard, CAIJI_CARD_SIDE_FRONT) != CAIJI_SLOT_ACCEPTED)
+    return self->front_slot;
+  if (caiji_wizard_get_card_slot (self->wizard, CAIJI_CARD_SIDE_BACK) != CAIJI_SLOT_ACCEPTED)
+    return self->back_slot;
+  return NULL;
+}
+
+static void
+auto_capture (CaijiCardPage *self,
+              CaijiCardTip   tip)
+{
+  CaijiCardSlot *slot;
+
+  self->standard_run = tip == CAIJI_CARD_TIP_STANDARD ? self->standard_run + 1 : 0;
+  if (self->standard_run < CARD_AUTO_CAPTURE_STABLE_FRAMES || (slot = slot_to_fill (self)) == NULL)
+    return;
+  if (caiji_card_slot_take_automatically (slot))
+    self->standard_run = 0;
+}
+
 static void
 tip_cb (CaijiCardPage            *self,
         const CaijiCaptureResult *result)
@@ -200,6 +235,7 @@ tip_cb (CaijiCardPage            *self,
   caiji_card_slot_set_tip (self->front_slot, text);
   caiji_card_slot_set_tip (self->back_slot, text);
   highlight_tip (self, result->tip);
+  auto_capture (self, result->tip);
 }
 
 static void
@@ -220,6 +256,7 @@ mapped_changed_cb (CaijiCardPage *self)
 {
   if (self->tips == NULL)
     return;
+  self->standard_run = 0;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     caiji_live_analysis_start (self->tips);
   else

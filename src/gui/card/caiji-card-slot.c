@@ -5,6 +5,11 @@
  * to the page, which asks the wizard and tells the slot what to show.
  * While it shows a taken picture, 拍照 becomes 重拍, which brings the
  * live preview back.
+ *
+ * A picture from the camera (taken by 拍照 or by the page's auto-capture)
+ * is not trusted on one frame: when it reads as a portrait side with a
+ * number, newer frames are read until two agree on number and name, or
+ * CARD_AGREEMENT_MAX_FRAMES have not, which is "unreadable, please retake".
  */
 #include "caiji-config.h"
 
@@ -12,7 +17,9 @@
 
 #include "caiji-camera-view.h"
 #include "caiji-capture-jobs.h"
+#include "caiji-card-agreement.h"
 #include "caiji-card-slot.h"
+#include "caiji-card-tuning.h"
 #include "caiji-picture-chooser.h"
 #include "caiji-texts.h"
 
@@ -24,6 +31,10 @@ struct _CaijiCardSlot {
   CaijiCaptureAnalyzer *analyzer;
   GCancellable         *cancellable;   /* of the reading in flight */
   char                 *expected_name; /* the signed-in candidate's */
+  gboolean              from_camera;   /* the reading in flight is of a camera frame */
+  CaijiCardAgreement   *agreement;     /* the frames read for this picture so far */
+  guint64               last_sequence; /* of the last frame read */
+  gulong                frame_handler; /* waiting for a newer frame, or 0 */
 
   GtkLabel             *title_label;
   CaijiCameraView      *view;
@@ -72,6 +83,56 @@ set_message (CaijiCardSlot *self,
     gtk_widget_add_css_class (GTK_WIDGET (self->state_label), css_class);
 }
 
+static void read_frame (CaijiCardSlot *self, CaijiFrame *frame);
+
+static void
+stop_waiting_for_frame (CaijiCardSlot *self)
+{
+  if (self->frame_handler != 0 && self->keeper != NULL)
+    g_signal_handler_disconnect (caiji_camera_keeper_get_camera (self->keeper), self->frame_handler);
+  self->frame_handler = 0;
+}
+
+/* The next frame after the one just read; a frame read twice would agree
+ * with itself. */
+static void
+read_newer_frame (CaijiCardSlot *self)
+{
+  g_autoptr(CaijiFrame) frame = caiji_camera_get_latest_frame (caiji_camera_keeper_get_camera (self->keeper));
+
+  if (frame != NULL && frame->sequence != self->last_sequence)
+    {
+      stop_waiting_for_frame (self);
+      read_frame (self, frame);
+      return;
+    }
+  if (self->frame_handler == 0)
+    self->frame_handler = g_signal_connect_swapped (caiji_camera_keeper_get_camera (self->keeper), "frame-ready",
+                                                    G_CALLBACK (read_newer_frame), self);
+}
+
+/* TRUE when the reading is ready for the page; FALSE when another frame
+ * is being read to confirm it.  Too many frames without agreement keep
+ * the side but drop the fields, so the wizard asks for a retake. */
+static gboolean
+confirmed_by_frames (CaijiCardSlot      *self,
+                     CaijiCaptureResult *reading)
+{
+  if (!self->from_camera || !caiji_card_agreement_needed (reading->reading) ||
+      caiji_card_agreement_add (self->agreement, reading->reading))
+    return TRUE;
+  if (caiji_card_agreement_frames (self->agreement) < CARD_AGREEMENT_MAX_FRAMES)
+    {
+      self->cancellable = g_cancellable_new ();
+      read_newer_frame (self);
+      return FALSE;
+    }
+  g_message ("Card: %u frames read without two agreeing; asking for a retake", CARD_AGREEMENT_MAX_FRAMES);
+  caiji_card_reading_free (reading->reading);
+  reading->reading = caiji_card_reading_new (CAIJI_CARD_SIDE_FRONT);
+  return TRUE;
+}
+
 static void
 read_done_cb (GObject      *source,
               GAsyncResult *result,
@@ -84,12 +145,17 @@ read_done_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->cancellable);
-  update_buttons (self);
   if (reading == NULL)
     {
+      caiji_card_agreement_clear (self->agreement);
+      update_buttons (self);
       set_message (self, error->message, "error");
       return;
     }
+  if (reading->unavailable == NULL && !confirmed_by_frames (self, reading))
+    return;
+  caiji_card_agreement_clear (self->agreement);
+  update_buttons (self);
   g_signal_emit (self, signals[SIGNAL_CAPTURED], 0, reading);
 }
 
@@ -99,10 +165,21 @@ read_picture (CaijiCardSlot       *self,
 {
   request->wanted = self->side;
   request->expected_name = g_strdup (self->expected_name);
+  self->from_camera = request->frame != NULL;
+  if (request->frame != NULL)
+    self->last_sequence = request->frame->sequence;
+  g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   set_message (self, _("Reading the card…"), NULL);
   caiji_capture_run_async (self->analyzer, request, self->cancellable, read_done_cb, g_object_ref (self));
   update_buttons (self);
+}
+
+static void
+read_frame (CaijiCardSlot *self,
+            CaijiFrame    *frame)
+{
+  read_picture (self, caiji_capture_request_new_frame (CAIJI_CAPTURE_JOB_CARD, frame));
 }
 
 /* Callbacks */
@@ -119,7 +196,10 @@ take_clicked_cb (CaijiCardSlot *self)
     }
   frame = caiji_camera_get_latest_frame (caiji_camera_keeper_get_camera (self->keeper));
   if (frame != NULL)
-    read_picture (self, caiji_capture_request_new_frame (CAIJI_CAPTURE_JOB_CARD, frame));
+    {
+      caiji_card_agreement_clear (self->agreement);
+      read_frame (self, frame);
+    }
 }
 
 static void
@@ -129,7 +209,10 @@ file_chosen_cb (GtkWidget *owner,
   CaijiCardSlot *self = CAIJI_CARD_SLOT (owner);
 
   if (!is_busy (self))
-    read_picture (self, caiji_capture_request_new_file (CAIJI_CAPTURE_JOB_CARD, file));
+    {
+      caiji_card_agreement_clear (self->agreement);
+      read_picture (self, caiji_capture_request_new_file (CAIJI_CAPTURE_JOB_CARD, file));
+    }
 }
 
 static void
@@ -148,6 +231,8 @@ caiji_card_slot_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  stop_waiting_for_frame (self);
+  g_clear_pointer (&self->agreement, caiji_card_agreement_free);
   g_clear_object (&self->keeper);
   g_clear_object (&self->analyzer);
   g_clear_pointer (&self->expected_name, g_free);
@@ -183,6 +268,7 @@ static void
 caiji_card_slot_init (CaijiCardSlot *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->agreement = caiji_card_agreement_new ();
   caiji_camera_view_set_guide (self->view, CAIJI_PREVIEW_GUIDE_CARD);
   g_signal_connect_object (self->view, "notify::ready", G_CALLBACK (update_buttons), self,
                            G_CONNECT_SWAPPED);
@@ -267,7 +353,24 @@ caiji_card_slot_reset (CaijiCardSlot *self)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  stop_waiting_for_frame (self);
+  caiji_card_agreement_clear (self->agreement);
   caiji_camera_view_show_live (self->view);
   set_message (self, NULL, NULL);
   update_buttons (self);
+}
+
+/* The page's auto-capture: takes the newest frame as 拍照 would, when the
+ * slot shows the live preview and is not reading already.  Returns
+ * whether it did. */
+gboolean
+caiji_card_slot_take_automatically (CaijiCardSlot *self)
+{
+  g_return_val_if_fail (CAIJI_IS_CARD_SLOT (self), FALSE);
+
+  if (self->analyzer == NULL || is_busy (self) || !caiji_camera_view_is_live (self->view) ||
+      !caiji_camera_view_is_ready (self->view))
+    return FALSE;
+  take_clicked_cb (self);
+  return is_busy (self);
 }

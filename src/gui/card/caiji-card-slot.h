@@ -26,5 +26,6 @@ void          caiji_card_slot_show_still  (CaijiCardSlot        *self,
                                            const char           *badge_icon,
                                            const char           *message);
 void          caiji_card_slot_reset       (CaijiCardSlot        *self);
+gboolean      caiji_card_slot_take_automatically (CaijiCardSlot *self);
 
 G_END_DECLS
