@@ -140,6 +140,7 @@ set_up_capture (CaijiApplication *self,
   g_signal_connect_object (self->camera_monitor, "changed", G_CALLBACK (caiji_camera_keeper_retry_now),
                            self->camera, G_CONNECT_SWAPPED);
   caiji_window_set_capture (window, self->camera, analyzer);
+  caiji_window_set_demo_camera (window, self->demo);
   caiji_window_set_idle_timeout (window, self->settings != NULL
                                          ? g_settings_get_uint (self->settings, "idle-timeout-seconds")
                                          : DEFAULT_IDLE_TIMEOUT_SECONDS);

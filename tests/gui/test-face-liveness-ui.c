@@ -10,6 +10,8 @@
  */
 #include "caiji-config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <math.h>
 #include <unistd.h>
@@ -182,6 +184,26 @@ test_printed_photo_fails (Fixture       *fixture,
   caiji_gui_wait_visible (fixture, face_child (fixture, "submit_button"));
 }
 
+/* --demo: still pictures cannot turn, so no turn is asked of them; the
+ * page says so and the comparison runs on 3–5 frames as usual. */
+static void
+test_demo_camera_skips_turn (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const double still[] = { 0.02, 0.02, 0.02 };
+
+  caiji_window_set_demo_camera (fixture->window, TRUE);
+  caiji_gui_reach_face (fixture);
+  caiji_scripted_analyzer_set_yaws (fixture->analyzer, still, G_N_ELEMENTS (still));
+  caiji_scripted_analyzer_set_face (fixture->analyzer, TRUE);
+  caiji_gui_wait_label (fixture, face_child (fixture, "prompt_label"), caiji_text (CAIJI_TEXT_FACE_DETECTED));
+  caiji_test_press (face_child (fixture, "start_button"));
+  caiji_gui_wait_page (fixture, "passed");
+  g_assert_nonnull (strstr (caiji_gui_label (face_child (fixture, "notice_label")), "Demo mode"));
+  g_assert_cmpint (caiji_scripted_analyzer_get_matches (fixture->analyzer), >=, 3);
+  g_assert_cmpint (caiji_wizard_get_record_status (fixture->wizard), ==, CAIJI_RECORD_CAPTURED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -189,6 +211,8 @@ main (int   argc,
   caiji_gui_init (&argc, &argv);
   g_test_add ("/face-liveness-ui/scripted-challenges", Fixture, NULL, caiji_gui_fixture_set_up,
               test_scripted_challenges, caiji_gui_fixture_tear_down);
+  g_test_add ("/face-liveness-ui/demo-camera-skips-turn", Fixture, NULL, caiji_gui_fixture_set_up,
+              test_demo_camera_skips_turn, caiji_gui_fixture_tear_down);
   g_test_add ("/face-liveness-ui/printed-photo-fails", Fixture, CAIJI_GUI_MISSING_CAMERA,
               caiji_gui_fixture_set_up, test_printed_photo_fails, caiji_gui_fixture_tear_down);
   return g_test_run ();

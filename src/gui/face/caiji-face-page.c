@@ -47,6 +47,7 @@ struct _CaijiFacePage {
   guint                 frames_after_pass;
   graphene_rect_t       last_box;      /* the face in the challenge's previous frame, in frame widths/heights */
   gboolean              has_last_box;
+  gboolean              demo_camera;   /* pictures, not a person: no head can turn */
 
   CaijiCameraView      *view;
   GtkSpinner           *spinner;
@@ -273,7 +274,9 @@ compare_good_frames (CaijiFacePage *self)
     request->id_photo = g_bytes_ref (id_photo);
   end_challenge (self);
   set_detecting (self, FALSE);
-  show_notice (self, NULL);
+  /* The demo's notice says why no turn was asked; it stays. */
+  if (!self->demo_camera)
+    show_notice (self, NULL);
   cancel_work (self);
   self->cancellable = g_cancellable_new ();
   caiji_capture_run_async (self->analyzer, request, self->cancellable, matched_cb, g_object_ref (self));
@@ -348,6 +351,10 @@ challenge_frame (CaijiFacePage            *self,
   before = caiji_liveness_get_stage (self->liveness);
   stage = caiji_liveness_observe (self->liveness, sighting->has_face && sighting->faces == 1,
                                   sighting->yaw, now);
+  /* The demo camera plays still pictures: no turn can be asked of them.
+   * The comparison itself still runs on its frames. */
+  if (self->demo_camera && stage != CAIJI_LIVENESS_STAGE_FAILED)
+    before = stage = CAIJI_LIVENESS_STAGE_PASSED;
 
   if (sighting->good && before != CAIJI_LIVENESS_STAGE_RETURN)
     keep_good_frame (self, caiji_live_analysis_get_frame (self->detection),
@@ -447,6 +454,12 @@ matching_cb (GtkWidget    *page,
   show_notice (self, NULL);
   self->liveness = caiji_liveness_new (caiji_liveness_random_challenge (), g_get_monotonic_time ());
   show_challenge (self, caiji_liveness_get_prompt (self->liveness));
+  if (self->demo_camera)
+    {
+      g_message ("Demo camera: the head-turn liveness check is skipped");
+      show_notice (self, _("Demo mode: the demo camera plays still pictures and cannot turn its head, so no head "
+                           "turn is asked. A real camera always asks for one."));
+    }
   show_state (self);
 }
 
@@ -646,4 +659,14 @@ caiji_face_page_set_capture (CaijiFacePage        *self,
   self->detection = caiji_live_analysis_new (keeper, analyzer, CAIJI_CAPTURE_JOB_GUIDE);
   g_signal_connect_object (self->detection, "result", G_CALLBACK (face_found_cb), self, G_CONNECT_SWAPPED);
   mapped_changed_cb (self);
+}
+
+/* --demo: the camera is a picture playlist, so the head-turn challenge
+ * is skipped, and the page says so. */
+void
+caiji_face_page_set_demo_camera (CaijiFacePage *self,
+                                 gboolean       demo_camera)
+{
+  g_return_if_fail (CAIJI_IS_FACE_PAGE (self));
+  self->demo_camera = demo_camera;
 }

@@ -17,5 +17,7 @@ void caiji_face_page_set_wizard  (CaijiFacePage        *self,
 void caiji_face_page_set_capture (CaijiFacePage        *self,
                                   CaijiCameraKeeper    *keeper,
                                   CaijiCaptureAnalyzer *analyzer);
+void caiji_face_page_set_demo_camera (CaijiFacePage *self,
+                                      gboolean       demo_camera);
 
 G_END_DECLS

@@ -300,6 +300,16 @@ caiji_window_set_reader (CaijiWindow      *self,
   caiji_reader_watch_attach (G_OBJECT (self), reader);
 }
 
+/* --demo: the camera plays pictures, which cannot meet a head-turn
+ * challenge; step 3 says so and compares without it. */
+void
+caiji_window_set_demo_camera (CaijiWindow *self,
+                              gboolean     demo_camera)
+{
+  g_return_if_fail (CAIJI_IS_WINDOW (self));
+  caiji_face_page_set_demo_camera (self->face_page, demo_camera);
+}
+
 /* The background delivery to the hub, shown in operator mode. */
 void
 caiji_window_set_sync (CaijiWindow    *self,

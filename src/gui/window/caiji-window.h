@@ -20,6 +20,8 @@ void         caiji_window_set_wizard       (CaijiWindow    *self,
 void         caiji_window_set_capture      (CaijiWindow          *self,
                                             CaijiCameraKeeper    *keeper,
                                             CaijiCaptureAnalyzer *analyzer);
+void         caiji_window_set_demo_camera  (CaijiWindow    *self,
+                                            gboolean        demo_camera);
 void         caiji_window_set_sync         (CaijiWindow    *self,
                                             CaijiKioskSync *sync);
 void         caiji_window_set_reader       (CaijiWindow      *self,
