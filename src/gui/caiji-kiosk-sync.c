@@ -28,6 +28,7 @@ struct _CaijiKioskSync {
   char            *hub_url;
   char            *problem;    /* why there is no worker, else NULL */
   guint            restart_id; /* pending restart after an address edit */
+  GCancellable    *resolving;  /* the token being read for the next worker */
 };
 
 /* The settings page writes the address on every keystroke; restart once
@@ -55,18 +56,63 @@ stop_worker (CaijiKioskSync *self)
   g_clear_object (&self->worker);
 }
 
-/* Reads the small token file on the calling thread: it happens at start,
- * on a settings change or on the operator's request, never per frame. */
+/* The token file is read and unsealed on a worker: file I/O and the
+ * key file never run on the main loop. */
 static void
-start_worker (CaijiKioskSync *self)
+resolve_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token = NULL;
+  GError *error = NULL;
   g_autofree char *url = NULL;
+  char *token = NULL;
+
+  if (caiji_sync_config_resolve (task_data, NULL, &url, &token, &error))
+    g_task_return_pointer (task, token, g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+resolved_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  CaijiKioskSync *self = CAIJI_KIOSK_SYNC (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *ca_file = NULL;
   CaijiSyncConfig config = { 0 };
 
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;  /* restarted or gone meanwhile */
+  g_clear_object (&self->resolving);
+  if (token == NULL)
+    {
+      self->problem = g_strdup (error->message);
+      g_signal_emit (self, signals[CHANGED], 0);
+      return;
+    }
+  config.hub_url = self->hub_url;
+  config.token = token;
+  if (self->settings != NULL)
+    ca_file = g_settings_get_string (self->settings, "hub-ca-file");
+  config.ca_file = ca_file != NULL && ca_file[0] != '\0' ? ca_file : NULL;
+  self->worker = caiji_sync_worker_new (self->store, &config);
+  g_signal_connect_swapped (self->worker, "pass-finished", G_CALLBACK (pass_finished_cb), self);
+  caiji_sync_worker_start (self->worker);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+start_worker (CaijiKioskSync *self)
+{
+  g_autoptr(GTask) task = NULL;
+
   stop_worker (self);
+  g_cancellable_cancel (self->resolving);
+  g_clear_object (&self->resolving);
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->hub_url, g_free);
   if (self->settings != NULL)
@@ -78,21 +124,11 @@ start_worker (CaijiKioskSync *self)
       g_signal_emit (self, signals[CHANGED], 0);
       return;
     }
-  if (!caiji_sync_config_resolve (self->hub_url, NULL, &url, &token, &error))
-    {
-      self->problem = g_strdup (error->message);
-      g_signal_emit (self, signals[CHANGED], 0);
-      return;
-    }
-  config.hub_url = url;
-  config.token = token;
-  if (self->settings != NULL)
-    ca_file = g_settings_get_string (self->settings, "hub-ca-file");
-  config.ca_file = ca_file != NULL && ca_file[0] != '\0' ? ca_file : NULL;
-  self->worker = caiji_sync_worker_new (self->store, &config);
-  g_signal_connect_swapped (self->worker, "pass-finished", G_CALLBACK (pass_finished_cb), self);
-  caiji_sync_worker_start (self->worker);
-  g_signal_emit (self, signals[CHANGED], 0);
+  self->resolving = g_cancellable_new ();
+  task = g_task_new (self, self->resolving, resolved_cb, NULL);
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_set_task_data (task, g_strdup (self->hub_url), g_free);
+  g_task_run_in_thread (task, resolve_thread);
 }
 
 static gboolean
@@ -118,6 +154,8 @@ caiji_kiosk_sync_dispose (GObject *object)
   CaijiKioskSync *self = CAIJI_KIOSK_SYNC (object);
 
   g_clear_handle_id (&self->restart_id, g_source_remove);
+  g_cancellable_cancel (self->resolving);
+  g_clear_object (&self->resolving);
   stop_worker (self);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);

@@ -15,6 +15,7 @@
 #include "caiji-image.h"
 #include "caiji-identify-page.h"
 #include "caiji-keypad.h"
+#include "caiji-kiosk-sync.h"
 #include "caiji-intro-page.h"
 #include "caiji-review-page.h"
 #include "caiji-store.h"
@@ -310,6 +311,42 @@ test_camera_keeper_retry_now (void)
   caiji_test_remove_tree (dir);
 }
 
+static gboolean
+sync_has_problem (gpointer sync)
+{
+  return caiji_kiosk_sync_get_problem (sync) != NULL;
+}
+
+/* An address without a token file: the token is looked for off the main
+ * loop, and the reason it cannot sync is kept for operator mode. */
+static void
+test_kiosk_sync_without_token (void)
+{
+  g_autofree char *dir = caiji_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "caiji.db", NULL);
+  g_autofree char *token_file = g_build_filename (g_get_user_config_dir (), "caiji", "hub-token", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaijiStore) store = caiji_store_open (path, &error);
+  g_autoptr(CaijiKioskSync) sync = NULL;
+
+  g_assert_no_error (error);
+  if (g_file_test (token_file, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("this account has a hub token of its own");
+      return;
+    }
+  g_settings_set_string (settings, "hub-url", "http://127.0.0.1:9");
+  sync = caiji_kiosk_sync_new (store, settings);
+  caiji_test_wait_until (sync_has_problem, sync);
+  g_assert_nonnull (strstr (caiji_kiosk_sync_get_problem (sync), "device token"));
+  g_assert_false (caiji_kiosk_sync_is_running (sync));
+  g_settings_reset (settings, "hub-url");
+  g_clear_object (&sync);
+  g_clear_object (&store);
+  caiji_test_remove_tree (dir);
+}
+
 static void
 add_window_test (const char *path,
                  void      (*test) (Fixture *, gconstpointer))
@@ -332,6 +369,7 @@ main (int   argc,
   add_window_test ("/gui/home/forgets-candidate", test_home_forgets_candidate);
   g_test_add_func ("/gui/store-error", test_store_error_page);
   g_test_add_func ("/gui/camera-keeper/retry-now", test_camera_keeper_retry_now);
+  g_test_add_func ("/gui/kiosk-sync/without-token", test_kiosk_sync_without_token);
 
   return g_test_run ();
 }
