@@ -108,6 +108,21 @@ caiji_camera_monitor_new (void)
   return self;
 }
 
+/* The process's one monitor, shared by whoever needs it (the camera
+ * keeper, the operator's device page): probing the devices once is
+ * enough.  Main thread only. */
+CaijiCameraMonitor *
+caiji_camera_monitor_get_default (void)
+{
+  static CaijiCameraMonitor *shared;
+
+  if (shared != NULL)
+    return g_object_ref (shared);
+  shared = caiji_camera_monitor_new ();
+  g_object_add_weak_pointer (G_OBJECT (shared), (gpointer *) &shared);
+  return shared;
+}
+
 /* Of CaijiCameraInfo, in the order GStreamer reports them. */
 GPtrArray *
 caiji_camera_monitor_list_cameras (CaijiCameraMonitor *self)

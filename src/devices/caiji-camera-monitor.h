@@ -16,6 +16,7 @@ void caiji_camera_info_free (CaijiCameraInfo *info);
 G_DECLARE_FINAL_TYPE (CaijiCameraMonitor, caiji_camera_monitor, CAIJI, CAMERA_MONITOR, GObject)
 
 CaijiCameraMonitor *caiji_camera_monitor_new          (void);
+CaijiCameraMonitor *caiji_camera_monitor_get_default  (void);
 GPtrArray          *caiji_camera_monitor_list_cameras (CaijiCameraMonitor *self);
 
 G_END_DECLS

@@ -136,7 +136,7 @@ set_up_capture (CaijiApplication *self,
   g_message ("Camera: %s", caiji_camera_get_description (camera));
   self->camera = caiji_camera_keeper_new (camera, CAIJI_CAMERA_KEEPER_RETRY_SECONDS);
   /* A camera plugged back in is used at once, not at the next retry. */
-  self->camera_monitor = caiji_camera_monitor_new ();
+  self->camera_monitor = caiji_camera_monitor_get_default ();
   g_signal_connect_object (self->camera_monitor, "changed", G_CALLBACK (caiji_camera_keeper_retry_now),
                            self->camera, G_CONNECT_SWAPPED);
   caiji_window_set_capture (window, self->camera, analyzer);

@@ -207,7 +207,7 @@ caiji_operator_device_page_init (CaijiOperatorDevicePage *self)
   self->cancellable = g_cancellable_new ();
   for (CaijiRecordStatus i = 0; i < CAIJI_RECORD_N_STATUSES; i++)
     self->status_counts[i] = add_count_row (self->records_group, caiji_record_status_display_name (i));
-  self->cameras = caiji_camera_monitor_new ();
+  self->cameras = caiji_camera_monitor_get_default ();
   g_signal_connect_object (self->cameras, "changed", G_CALLBACK (show_cameras), self, G_CONNECT_SWAPPED);
   show_cameras (self);
 }
