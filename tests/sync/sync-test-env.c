@@ -268,13 +268,16 @@ kiosk_set_image (Kiosk         *kiosk,
   update (kiosk, record_id, &change);
 }
 
-/* A record through the wizard's steps: four images, the face result,
- * captured; approval is left to the caller. */
-gint64
-kiosk_captured_record (Kiosk  *kiosk,
-                       guint   who,
-                       gsize   image_size,
-                       guint32 seed)
+/* A record through the wizard's steps: four images, then the face
+ * result that ends the capture with @status. */
+static gint64
+finished_record (Kiosk             *kiosk,
+                 guint              who,
+                 gsize              image_size,
+                 guint32            seed,
+                 const char        *action,
+                 double             face_score,
+                 CaijiRecordStatus  status)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *student_no = g_strdup_printf ("2303%04u", who);
@@ -285,14 +288,24 @@ kiosk_captured_record (Kiosk  *kiosk,
   for (CaijiImageKind kind = 0; kind < CAIJI_IMAGE_N_KINDS; kind++)
     kiosk_set_image (kiosk, id, kind, image_size, seed * 4 + kind);
   change.actor = "candidate:test";
-  change.action = "face.passed";
+  change.action = action;
   change.set_face_result = TRUE;
-  change.face_score = 0.8125;
+  change.face_score = face_score;
   change.face_threshold = 0.6;
   change.set_status = TRUE;
-  change.status = CAIJI_RECORD_CAPTURED;
+  change.status = status;
   update (kiosk, id, &change);
   return id;
+}
+
+/* Captured (the face matched); approval is left to the caller. */
+gint64
+kiosk_captured_record (Kiosk  *kiosk,
+                       guint   who,
+                       gsize   image_size,
+                       guint32 seed)
+{
+  return finished_record (kiosk, who, image_size, seed, "face.passed", 0.8125, CAIJI_RECORD_CAPTURED);
 }
 
 /* A record the candidate submitted for review (拍照审核 → 提交审核),
@@ -304,21 +317,9 @@ kiosk_review_record (Kiosk  *kiosk,
                      guint32 seed)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *student_no = g_strdup_printf ("2303%04u", who);
-  CaijiRecordUpdate change = CAIJI_RECORD_UPDATE_INIT;
-  gint64 id = caiji_store_record_create (kiosk->store, student_no, "candidate:test", &error);
+  gint64 id = finished_record (kiosk, who, image_size, seed, "review.submitted", 0.41,
+                               CAIJI_RECORD_PENDING_REVIEW);
 
-  g_assert_no_error (error);
-  for (CaijiImageKind kind = 0; kind < CAIJI_IMAGE_N_KINDS; kind++)
-    kiosk_set_image (kiosk, id, kind, image_size, seed * 4 + kind);
-  change.actor = "candidate:test";
-  change.action = "review.submitted";
-  change.set_face_result = TRUE;
-  change.face_score = 0.41;
-  change.face_threshold = 0.6;
-  change.set_status = TRUE;
-  change.status = CAIJI_RECORD_PENDING_REVIEW;
-  update (kiosk, id, &change);
   g_assert_true (caiji_store_outbox_submit_for_review (kiosk->store, id, "operator:wang", &error));
   g_assert_no_error (error);
   return id;
