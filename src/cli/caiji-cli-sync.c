@@ -178,10 +178,24 @@ cancel_on_signal (gpointer cancellable)
   return G_SOURCE_CONTINUE;
 }
 
+/* Why the last pass could not update the roster or the decisions, from
+ * the store; NULL when it could. */
+static char *
+feed_problem (CaijiStore *store,
+              gboolean    failed,
+              const char *key)
+{
+  return failed ? caiji_store_sync_state_get (store, key, NULL) : NULL;
+}
+
 static void
 print_pass (CaijiCli            *cli,
+            CaijiStore          *store,
             const CaijiSyncPass *pass)
 {
+  g_autofree char *roster_error = feed_problem (store, pass->roster_failed, CAIJI_SYNC_ROSTER_ERROR);
+  g_autofree char *decisions_error = feed_problem (store, pass->decisions_failed, CAIJI_SYNC_DECISIONS_ERROR);
+
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -193,10 +207,17 @@ print_pass (CaijiCli            *cli,
       caiji_cli_json_int (builder, "held", pass->held);
       caiji_cli_json_int (builder, "roster_received", pass->roster_received);
       caiji_cli_json_int (builder, "decisions_applied", pass->decisions_applied);
+      caiji_cli_json_string (builder, "roster_error", roster_error);
+      caiji_cli_json_string (builder, "decisions_error", decisions_error);
       json_builder_end_object (builder);
       caiji_cli_print_json (builder);
       return;
     }
+  /* An unreachable hub must not read as "nothing to do". */
+  if (roster_error != NULL)
+    caiji_cli_print_field (_("Roster update failed"), roster_error);
+  if (decisions_error != NULL)
+    caiji_cli_print_field (_("Review decisions failed"), decisions_error);
   g_print (_("Roster: %u candidates new or changed. Central review: %u decisions applied.\n"),
            pass->roster_received, pass->decisions_applied);
   g_print (_("%u sent: %u delivered, %u to retry, %u refused by the hub.\n"),
@@ -230,6 +251,8 @@ run_passes (CaijiSyncWorker *worker,
       total->retrying = pass.retrying;
       total->roster_received += pass.roster_received;
       total->decisions_applied += pass.decisions_applied;
+      total->roster_failed = pass.roster_failed;
+      total->decisions_failed = pass.decisions_failed;
       first = FALSE;
       if (once || pass.stopped)
         return TRUE;
@@ -298,8 +321,9 @@ caiji_cli_sync_run (CaijiCli              *cli,
   g_source_remove (sigint);
   if (!ok)
     return caiji_cli_fail (cli, error);
-  print_pass (cli, &total);
-  return total.retrying + total.held == 0 ? CAIJI_CLI_EXIT_OK : CAIJI_CLI_EXIT_FAILED;
+  print_pass (cli, store, &total);
+  return total.retrying + total.held == 0 && !total.roster_failed && !total.decisions_failed
+         ? CAIJI_CLI_EXIT_OK : CAIJI_CLI_EXIT_FAILED;
 }
 
 /* retry */

@@ -512,6 +512,15 @@ test_cli_status_and_run (void)
   g_assert_true (g_file_get_contents (token_file, &out, NULL, NULL));
   g_assert_null (strstr (out, a->token));
 
+  /* A hub that cannot be reached is a failure even with nothing to send. */
+  g_clear_pointer (&out, g_free);
+  out = run_caiji ((const char *[]) { caiji_binary, "sync", "run", "--once", "--db", db, "--hub",
+                                      "http://127.0.0.1:9", "--token-file", token_file, "--timeout", "2",
+                                      "--json", NULL }, &status);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (out, "\"roster_error\""));
+  g_assert_nonnull (strstr (out, "Cannot reach the hub"));
+
   /* A token others can read is refused before anything is sent. */
   g_assert_cmpint (g_chmod (token_file, 0644), ==, 0);
   g_clear_pointer (&out, g_free);
