@@ -9,6 +9,7 @@
 #include <gst/app/gstappsink.h>
 #include <gst/video/video.h>
 
+#include "caiji-camera-mode.h"
 #include "caiji-camera-private.h"
 
 #define BGR_CAPS "video/x-raw,format=BGR"
@@ -79,16 +80,69 @@ watch_bus (GstBus     *bus,
   return GST_BUS_DROP;
 }
 
+/* The modes the webcam offers, read with the device open but not
+ * streaming; NULL when it cannot be opened (starting the pipeline then
+ * reports why). */
+static GstCaps *
+offered_modes (const char *device)
+{
+  g_autoptr(GstElement) src = gst_element_factory_make ("v4l2src", NULL);
+  g_autoptr(GstPad) pad = NULL;
+  GstCaps *caps = NULL;
+
+  if (src == NULL)
+    return NULL;
+  gst_object_ref_sink (src);
+  g_object_set (src, "device", device, NULL);
+  if (gst_element_set_state (src, GST_STATE_READY) != GST_STATE_CHANGE_FAILURE)
+    {
+      pad = gst_element_get_static_pad (src, "src");
+      caps = gst_pad_query_caps (pad, NULL);
+    }
+  gst_element_set_state (src, GST_STATE_NULL);
+  return caps;
+}
+
+/* v4l2src asks for @mode (MJPEG modes are decoded first), or negotiates
+ * on its own when there is none. */
+static const char *
+device_description (const GstCaps *mode)
+{
+  if (mode == NULL)
+    return "v4l2src name=src ! videoconvert ! appsink name=sink";
+  if (caiji_camera_mode_is_jpeg (mode))
+    return "v4l2src name=src ! capsfilter name=mode ! jpegdec ! videoconvert ! appsink name=sink";
+  return "v4l2src name=src ! capsfilter name=mode ! videoconvert ! appsink name=sink";
+}
+
+static void
+set_child (GstElement *pipeline,
+           const char *name,
+           const char *property,
+           gpointer    value)
+{
+  g_autoptr(GstElement) child = gst_bin_get_by_name (GST_BIN (pipeline), name);
+
+  if (child != NULL)
+    g_object_set (child, property, value, NULL);
+}
+
 static GstElement *
 build_pipeline (CaijiCamera *self,
                 GError     **error)
 {
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(GstElement) pipeline = NULL;
+  g_autoptr(GstCaps) mode = NULL;
   const char *description = self->target;
 
   if (self->source == CAIJI_CAMERA_SOURCE_DEVICE)
-    description = "v4l2src name=src ! videoconvert ! appsink name=sink";
+    {
+      g_autoptr(GstCaps) offered = offered_modes (self->target);
+
+      mode = caiji_camera_mode_choose (offered);
+      description = device_description (mode);
+    }
   pipeline = gst_parse_launch_full (description, NULL, GST_PARSE_FLAG_FATAL_ERRORS, &parse_error);
   if (pipeline == NULL)
     {
@@ -99,9 +153,8 @@ build_pipeline (CaijiCamera *self,
   gst_object_ref_sink (pipeline);
   if (self->source == CAIJI_CAMERA_SOURCE_DEVICE)
     {
-      g_autoptr(GstElement) src = gst_bin_get_by_name (GST_BIN (pipeline), "src");
-
-      g_object_set (src, "device", self->target, NULL);
+      set_child (pipeline, "src", "device", self->target);
+      set_child (pipeline, "mode", "caps", mode);
     }
   return g_steal_pointer (&pipeline);
 }
