@@ -10,7 +10,7 @@
 # to download: a broken mirror should be repaired, not silently bypassed.
 #
 # $CAIJI_MODEL_MANIFEST overrides the manifest (the tests use it).
-# $CAIJI_PYTHON picks the interpreter for the rewrites (needs python3-onnx).
+# $CAIJI_PYTHON picks the interpreter for the rewrites (standard library only).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -21,10 +21,7 @@ if [[ -z $mirror && -d $repo/../shared/models ]]; then
   mirror=$(cd "$repo/../shared/models" && pwd)
 fi
 offline=${CAIJI_MODEL_OFFLINE:-0}
-# The Debian interpreter, because python3-onnx lives there and a pyenv or
-# venv python3 earlier in PATH would not see it.
-python=${CAIJI_PYTHON:-/usr/bin/python3}
-[[ -x $python ]] || python=python3
+python=${CAIJI_PYTHON:-python3}
 
 die() { printf 'fetch-models: %s\n' "$*" >&2; exit 1; }
 
@@ -85,7 +82,7 @@ obtain() {
   download "$url" "$workdir/upstream" "$file (upstream $url)"
   check_sha "$workdir/upstream" "$source_sha" "$file (upstream $url)"
   "$python" "$here/$transform.py" "$workdir/upstream" "$out" >&2 ||
-    die "$file: the $transform rewrite failed (it needs python3-onnx: apt-get install python3-onnx)."
+    die "$file: the $transform rewrite failed; the upstream file passed its sha256, so report this as a bug."
   echo "downloaded, $transform"
 }
 

@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# test-fetch-models.sh FETCH_SCRIPT MANIFEST SHARED_MODELS_DIR
+# test-fetch-models.sh FETCH_SCRIPT MANIFEST SHARED_MODELS_DIR UPSTREAM_FORM_SCRIPT
 #
 # Runs fetch-models.sh against temporary mirrors, offline: a good mirror
 # copy is installed; a corrupt one and an empty offline mirror fail with a
-# message naming the file and leave nothing in DEST.  Speaks TAP.
+# message naming the file and leave nothing in DEST.  Then the upstream
+# path of MobileFaceNet, without network: a file in the upstream form
+# (made from the mirrored one by UPSTREAM_FORM_SCRIPT with python3-onnx) is
+# "downloaded" from a file:// URL, rewritten, and must come out as the
+# mirrored file; a damaged download is refused.  Speaks TAP.
 set -euo pipefail
 
-fetch=$1 manifest=$2 shared=$3
+fetch=$1 manifest=$2 shared=$3 upstream_form=$4
 model=yunet_n_320_320.onnx
+recogniser=mobilefacenet_foamliu_opset10.onnx
 
 if [[ ! -f $shared/$model ]]; then
   echo "1..0 # SKIP no $model in $shared"
@@ -42,7 +47,7 @@ dest_is_empty() { [[ -z $(ls -A "$1") ]]; }
 err_has() { [[ $err == *"$1"* ]]; }
 err_has_both() { err_has "$1" && err_has "$2"; }
 
-echo "1..9"
+echo "1..14"
 
 run_fetch "$tmp/good" "$tmp/dest-good"
 check "good mirror copy installs" test "$rc" -eq 0
@@ -58,5 +63,36 @@ run_fetch "$tmp/empty" "$tmp/dest-offline"
 check "offline without the file fails" test "$rc" -eq 1
 check "the error names the file and the offline setting" err_has_both "$model" "CAIJI_MODEL_OFFLINE=1"
 check "nothing is left in DEST when offline" dest_is_empty "$tmp/dest-offline"
+
+# The recogniser from "upstream": a one-line manifest whose URL and
+# source sha256 point at the upstream-form file.
+if [[ ! -f $shared/$recogniser ]] || ! /usr/bin/python3 -c 'import onnx' 2> /dev/null; then
+  for _ in 1 2 3 4 5; do n=$((n + 1)); echo "ok $n # SKIP needs $recogniser in $shared and python3-onnx"; done
+  [[ $failed == 0 ]]
+  exit
+fi
+mkdir "$tmp/upstream"
+/usr/bin/python3 "$upstream_form" "$shared/$recogniser" "$tmp/upstream/MobileFaceNet.onnx"
+head -c 2000000 "$tmp/upstream/MobileFaceNet.onnx" > "$tmp/upstream/short.onnx"
+# upstream_manifest FILE: the recogniser's manifest line, fetching FILE.
+upstream_manifest() {
+  awk -F'\t' -v OFS='\t' -v url="file://$1" -v sha="$(sha256sum "$1" | cut -d' ' -f1)" \
+    -v model="$recogniser" '$1 == model { $2 = url; $6 = sha; print }' "$manifest" > "$tmp/manifest.tsv"
+}
+export CAIJI_MODEL_OFFLINE=0
+
+upstream_manifest "$tmp/upstream/MobileFaceNet.onnx"
+run_fetch "$tmp/empty" "$tmp/dest-upstream"
+check "the upstream recogniser installs after the rewrite" test "$rc" -eq 0
+check "the rewrite gives the mirrored file byte for byte" cmp -s "$shared/$recogniser" "$tmp/dest-upstream/$recogniser"
+check "the ok line says it was rewritten" grep -qx "ok  $recogniser (downloaded, mobilefacenet-opset10)" "$tmp/out"
+
+# The manifest still pins the whole file; a short download is refused
+# before the rewrite ever sees it.
+upstream_manifest "$tmp/upstream/MobileFaceNet.onnx"
+cp "$tmp/upstream/short.onnx" "$tmp/upstream/MobileFaceNet.onnx"
+run_fetch "$tmp/empty" "$tmp/dest-short"
+check "a damaged upstream download fails with its sha256" err_has_both "$recogniser" "upstream"
+check "nothing is left in DEST after a damaged download" dest_is_empty "$tmp/dest-short"
 
 [[ $failed == 0 ]]
