@@ -401,6 +401,34 @@ test_photo_prompts (Fixture       *fixture,
   g_assert_cmpstr (caiji_window_get_visible_page (fixture->window), ==, "photo");
 }
 
+/* A candidate without a photo file takes one at the kiosk: the button
+ * opens the preview, then takes the still, which is checked like a file. */
+static void
+test_photo_from_camera (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *camera = photo_child (fixture, "camera_button");
+  GtkWidget *view = photo_child (fixture, "camera_view");
+
+  caiji_gui_reach_photo (fixture);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (camera)), ==, _("Take It with the Camera"));
+  caiji_test_press (camera);
+  g_assert_true (gtk_widget_get_mapped (view));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (camera)), ==, _("Take photo"));
+  caiji_gui_wait_sensitive (fixture, camera);
+  g_assert_true (caiji_camera_view_is_ready (CAIJI_CAMERA_VIEW (view)));
+
+  caiji_scripted_analyzer_set_photo (fixture->analyzer, 1, NULL, 0.88);
+  caiji_test_press (camera);
+  caiji_gui_wait_label (fixture, photo_child (fixture, "status_label"), "Photo accepted. Quality: 88%");
+  g_assert_true (gtk_widget_get_mapped (photo_child (fixture, "photo_picture")));
+  g_assert_false (gtk_widget_get_mapped (view));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (camera)), ==, _("Take It with the Camera"));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (photo_child (fixture, "upload_button"))), ==,
+                   caiji_text (CAIJI_TEXT_UPLOAD_AGAIN));
+  g_assert_nonnull (caiji_wizard_get_image (fixture->wizard, CAIJI_IMAGE_ID_PHOTO));
+}
+
 static gboolean
 banner_shown (Fixture       *fixture,
               gconstpointer  data)
@@ -541,6 +569,7 @@ main (int   argc,
   add_test ("/wizard-ui/card/auto-capture", test_card_auto_capture);
   add_test ("/wizard-ui/card/frames-disagree", test_card_frames_disagree);
   add_test ("/wizard-ui/photo/prompts", test_photo_prompts);
+  add_test ("/wizard-ui/photo/from-camera", test_photo_from_camera);
   add_test ("/wizard-ui/idle-reset", test_idle_reset_wipes);
   add_test ("/wizard-ui/idle-quiet-on-blank-sign-in", test_idle_quiet_on_blank_sign_in);
   g_test_add ("/wizard-ui/camera-recovers", Fixture, CAIJI_GUI_MISSING_CAMERA, caiji_gui_fixture_set_up,

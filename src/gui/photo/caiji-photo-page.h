@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "caiji-camera-keeper.h"
 #include "caiji-capture-analyzer.h"
 #include "caiji-wizard.h"
 
@@ -13,7 +14,8 @@ G_DECLARE_FINAL_TYPE (CaijiPhotoPage, caiji_photo_page, CAIJI, PHOTO_PAGE, AdwBi
 
 void caiji_photo_page_set_wizard   (CaijiPhotoPage       *self,
                                     CaijiWizard          *wizard);
-void caiji_photo_page_set_analyzer (CaijiPhotoPage       *self,
+void caiji_photo_page_set_capture  (CaijiPhotoPage       *self,
+                                    CaijiCameraKeeper    *keeper,
                                     CaijiCaptureAnalyzer *analyzer);
 
 G_END_DECLS

@@ -284,7 +284,7 @@ caiji_window_set_capture (CaijiWindow          *self,
   g_return_if_fail (CAIJI_IS_CAPTURE_ANALYZER (analyzer));
 
   caiji_card_page_set_capture (self->card_page, keeper, analyzer);
-  caiji_photo_page_set_analyzer (self->photo_page, analyzer);
+  caiji_photo_page_set_capture (self->photo_page, keeper, analyzer);
   caiji_face_page_set_capture (self->face_page, keeper, analyzer);
 }
 
