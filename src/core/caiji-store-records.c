@@ -119,6 +119,22 @@ insert_record (CaijiStore *self,
   return id;
 }
 
+/* Inside the caller's transaction. */
+static gint64
+create_record (CaijiStore *self,
+               const char *student_no,
+               const char *actor,
+               GError    **error)
+{
+  gint64 id = insert_record (self, student_no, error);
+
+  if (id == 0 ||
+      !insert_history (self, id, CAIJI_RECORD_DRAFT, NULL, actor, error) ||
+      !caiji_store_audit_insert (self, actor, "record.created", id, NULL, error))
+    return 0;
+  return id;
+}
+
 gint64
 caiji_store_record_create (CaijiStore *self,
                            const char *student_no,
@@ -134,11 +150,60 @@ caiji_store_record_create (CaijiStore *self,
   locker = g_mutex_locker_new (&self->lock);
   if (!caiji_store_begin (self, error))
     return 0;
-  id = insert_record (self, student_no, error);
-  if (id == 0 ||
-      !insert_history (self, id, CAIJI_RECORD_DRAFT, NULL, actor, error) ||
-      !caiji_store_audit_insert (self, actor, "record.created", id, NULL, error) ||
-      !caiji_store_commit (self, error))
+  id = create_record (self, student_no, actor, error);
+  if (id == 0 || !caiji_store_commit (self, error))
+    {
+      caiji_store_rollback (self);
+      return 0;
+    }
+  return id;
+}
+
+/* The newest record of @student_no still in draft, 0 when there is none,
+ * -1 on error. */
+static gint64
+latest_draft (CaijiStore *self,
+              const char *student_no,
+              GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row = FALSE;
+
+  stmt = caiji_sql_prepare (self->db,
+                            "SELECT max (id) FROM records WHERE student_no = ? AND status = 'draft';", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, student_no, -1, SQLITE_TRANSIENT);
+  if (!caiji_sql_step_row (stmt, &has_row, _("finding the candidate's unfinished record"), error))
+    return -1;
+  return has_row ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+/* A candidate who signs in again after walking away (or after the idle
+ * wipe) carries on in the unfinished record instead of leaving a second,
+ * half-done one with personal data behind: each picture the new session
+ * takes replaces the draft's picture of the same kind. */
+gint64
+caiji_store_record_resume_or_create (CaijiStore *self,
+                                     const char *student_no,
+                                     const char *actor,
+                                     GError    **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (CAIJI_IS_STORE (self), 0);
+  g_return_val_if_fail (student_no != NULL && actor != NULL, 0);
+
+  locker = g_mutex_locker_new (&self->lock);
+  if (!caiji_store_begin (self, error))
+    return 0;
+  id = latest_draft (self, student_no, error);
+  if (id > 0 && !caiji_store_audit_insert (self, actor, "record.resumed", id, NULL, error))
+    id = -1;
+  else if (id == 0)
+    id = create_record (self, student_no, actor, error);
+  if (id <= 0 || !caiji_store_commit (self, error))
     {
       caiji_store_rollback (self);
       return 0;

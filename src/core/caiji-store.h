@@ -120,6 +120,10 @@ gint64           caiji_store_record_create            (CaijiStore              *
                                                        const char              *student_no,
                                                        const char              *actor,
                                                        GError                 **error);
+gint64           caiji_store_record_resume_or_create  (CaijiStore              *self,
+                                                       const char              *student_no,
+                                                       const char              *actor,
+                                                       GError                 **error);
 gboolean         caiji_store_record_update            (CaijiStore              *self,
                                                        gint64                   record_id,
                                                        const CaijiRecordUpdate *update,

@@ -652,8 +652,8 @@ save_plan (CaijiStore *store,
     }
   if (plan->create_record)
     {
-      plan->record_id = caiji_store_record_create (store, plan->student_no, plan->update.actor,
-                                                   &local_error);
+      plan->record_id = caiji_store_record_resume_or_create (store, plan->student_no, plan->update.actor,
+                                                             &local_error);
       if (plan->record_id == 0)
         goto failed;
     }

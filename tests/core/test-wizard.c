@@ -353,6 +353,46 @@ test_confirm_creates_draft (Fixture       *fixture,
   g_assert_null (record->correction_note);
 }
 
+static gint64
+confirm_again (Fixture *fixture,
+               guint    n)
+{
+  act_ok (fixture, CAIJI_WIZARD_ACTION_HOME);
+  sign_in (fixture, n);
+  act_ok (fixture, CAIJI_WIZARD_ACTION_CONFIRM);
+  return caiji_wizard_get_record_id (fixture->wizard);
+}
+
+/* A candidate who walks away half-way and signs in again carries on in the
+ * same draft, starting the steps afresh; a finished record is never
+ * reopened, and another candidate never gets someone else's draft. */
+static void
+test_sign_in_again_resumes_draft (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  gint64 draft, finished;
+
+  reach_card_step (fixture);
+  complete_card_step (fixture);
+  draft = caiji_wizard_get_record_id (fixture->wizard);
+  g_assert_cmpint (draft, >, 0);
+
+  g_assert_cmpint (confirm_again (fixture, 0), ==, draft);
+  g_assert_cmpint (caiji_wizard_get_card_slot (fixture->wizard, CAIJI_CARD_SIDE_FRONT), ==, CAIJI_SLOT_EMPTY);
+  g_assert_cmpint (confirm_again (fixture, 1), !=, draft);
+
+  act_ok (fixture, CAIJI_WIZARD_ACTION_HOME);
+  reach_face_step (fixture);
+  g_assert_cmpint (caiji_wizard_get_record_id (fixture->wizard), ==, draft);
+  dispatch_ok (fixture, caiji_wizard_event_new_face_seen (TRUE));
+  act_ok (fixture, CAIJI_WIZARD_ACTION_START_RECOGNITION);
+  face_result (fixture, CAIJI_FACE_OUTCOME_MATCH, 0.8);
+  g_assert_cmpint (caiji_wizard_get_record_status (fixture->wizard), ==, CAIJI_RECORD_CAPTURED);
+
+  finished = draft;
+  g_assert_cmpint (confirm_again (fixture, 0), !=, finished);
+}
+
 /* Step 1 证件识别 */
 
 static void
@@ -829,6 +869,7 @@ main (int   argc,
   ADD ("sign-in/card-tap", test_card_tap);
   ADD ("review/correction-request", test_correction_request);
   ADD ("review/confirm-creates-draft", test_confirm_creates_draft);
+  ADD ("review/sign-in-again-resumes-draft", test_sign_in_again_resumes_draft);
   ADD ("card/prompts", test_card_step_prompts);
   ADD ("card/must-match-candidate", test_card_must_match_candidate);
   ADD ("photo/prompts", test_photo_step_prompts);
