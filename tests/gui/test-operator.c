@@ -58,6 +58,7 @@ reset_operator_keys (GSettings *settings)
   g_settings_reset (settings, "reader-port");
   g_settings_reset (settings, "photo-profile");
   g_settings_reset (settings, "hub-ca-file");
+  g_settings_reset (settings, "face-match-threshold");
 }
 
 static void
@@ -915,6 +916,12 @@ test_device_and_settings (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (settings_child (window, "hub_ca_row")), "/etc/caiji/hub-ca.pem");
   hub_ca = g_settings_get_string (fixture->settings, "hub-ca-file");
   g_assert_cmpstr (hub_ca, ==, "/etc/caiji/hub-ca.pem");
+
+  /* The face match threshold, within the range the calibration allows. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (settings_child (window, "threshold_spin")), 0.45);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (fixture->settings, "face-match-threshold"), 0.45, 1e-9);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (settings_child (window, "threshold_spin")), 0.1);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (fixture->settings, "face-match-threshold"), 0.30, 1e-9);
 
   /* The chip reader's port is set here, not only with gsettings. */
   gtk_editable_set_text (GTK_EDITABLE (settings_child (window, "reader_row")), "/dev/ttyUSB0");

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "caiji-capture-analyzer.h"
+#include "caiji-face.h"
 #include "caiji-test-utils.h"
 #include "card-synth.h"
 
@@ -162,6 +163,34 @@ test_match_face (void)
   g_assert_cmpfloat (same, >, other);
 }
 
+/* The operator's threshold decides, and is what the record keeps; the
+ * setting starts at the calibrated value. */
+static void
+test_match_threshold_setting (void)
+{
+  g_autoptr(CaijiCaptureAnalyzer) analyzer = caiji_capture_analyzer_new_vision ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GBytes) photo = NULL;
+  g_autoptr(CaijiImage) live = NULL;
+  double score, threshold;
+
+  if (models_missing (analyzer))
+    return;
+  g_assert_cmpfloat (g_settings_get_double (settings, "face-match-threshold"), ==, CAIJI_FACE_MATCH_THRESHOLD);
+  photo = load_bytes ("testdata/faces/obama/obama_1.jpg");
+  live = load_face ("testdata/faces/obama/obama_2.jpg");
+  g_assert_cmpint (caiji_capture_analyzer_match_face (analyzer, live, photo, &score, &threshold), ==,
+                   CAIJI_FACE_OUTCOME_MATCH);
+  g_assert_cmpfloat (threshold, ==, CAIJI_FACE_MATCH_THRESHOLD);
+
+  g_settings_set_double (settings, "face-match-threshold", 0.80);
+  g_assert_cmpfloat (score, <, 0.80);
+  g_assert_cmpint (caiji_capture_analyzer_match_face (analyzer, live, photo, &score, &threshold), ==,
+                   CAIJI_FACE_OUTCOME_NO_MATCH);
+  g_assert_cmpfloat (threshold, ==, 0.80);
+  g_settings_reset (settings, "face-match-threshold");
+}
+
 /* A photo of a person is no ID card: the wizard gets side NONE and
  * refuses it with the seed's prompt. */
 static void
@@ -249,6 +278,7 @@ main (int   argc,
   g_test_add_func ("/vision-analyzer/sight-face", test_sight_face);
   g_test_add_func ("/vision-analyzer/check-photo", test_check_photo);
   g_test_add_func ("/vision-analyzer/match-face", test_match_face);
+  g_test_add_func ("/vision-analyzer/match-threshold-setting", test_match_threshold_setting);
   g_test_add_func ("/vision-analyzer/non-card", test_non_card);
   g_test_add_func ("/vision-analyzer/card-scenes", test_card_scenes);
 

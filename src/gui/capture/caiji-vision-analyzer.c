@@ -222,6 +222,14 @@ sight_face (CaijiCaptureAnalyzer *analyzer,
   return TRUE;
 }
 
+/* The operator's face-match-threshold; the calibrated one without settings. */
+static double
+match_threshold (CaijiVisionAnalyzer *self)
+{
+  return self->settings != NULL ? g_settings_get_double (self->settings, "face-match-threshold")
+                                : CAIJI_FACE_MATCH_THRESHOLD;
+}
+
 static CaijiFaceOutcome
 match_face (CaijiCaptureAnalyzer *analyzer,
             const CaijiImage     *live,
@@ -242,8 +250,8 @@ match_face (CaijiCaptureAnalyzer *analyzer,
                                                  : CAIJI_FACE_OUTCOME_NO_MATCH;
     }
   *score = verdict.score;
-  *threshold = verdict.threshold;
-  return verdict.match ? CAIJI_FACE_OUTCOME_MATCH : CAIJI_FACE_OUTCOME_NO_MATCH;
+  *threshold = match_threshold (CAIJI_VISION_ANALYZER (analyzer));
+  return verdict.score >= *threshold ? CAIJI_FACE_OUTCOME_MATCH : CAIJI_FACE_OUTCOME_NO_MATCH;
 }
 
 static void

@@ -19,6 +19,7 @@ struct _CaijiOperatorSettingsPage {
   CaijiOperatorPin *pin;
 
   GtkSpinButton    *idle_spin;
+  GtkSpinButton    *threshold_spin;
   GtkEditable      *hub_row;
   GtkEditable      *hub_ca_row;
   AdwComboRow      *profile_row;
@@ -122,6 +123,7 @@ caiji_operator_settings_page_class_init (CaijiOperatorSettingsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/caiji/Kiosk/ui/caiji-operator-settings-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorSettingsPage, idle_spin);
+  gtk_widget_class_bind_template_child (widget_class, CaijiOperatorSettingsPage, threshold_spin);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorSettingsPage, hub_row);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorSettingsPage, hub_ca_row);
   gtk_widget_class_bind_template_child (widget_class, CaijiOperatorSettingsPage, profile_row);
@@ -156,6 +158,7 @@ caiji_operator_settings_page_set_settings (CaijiOperatorSettingsPage *self,
   g_settings_bind (settings, "hub-url", self->hub_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "hub-ca-file", self->hub_ca_row, "text", G_SETTINGS_BIND_DEFAULT);
   bind_choice (settings, "photo-profile", self->profile_row, photo_profiles);
+  g_settings_bind (settings, "face-match-threshold", self->threshold_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "camera-device", self->camera_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "reader-port", self->reader_row, "text", G_SETTINGS_BIND_DEFAULT);
   bind_choice (settings, "language", self->language_row, languages);
