@@ -311,7 +311,7 @@ verify_once (const char             *path,
              const CaijiModelEntry  *entry,
              GError                **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&verified_lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&verified_lock);
   g_autofree char *key = g_strconcat (path, "\t", entry->sha256, NULL);
 
   if (verified == NULL)

@@ -196,7 +196,7 @@ caiji_store_audit_append (CaijiStore *self,
                           const char *detail,
                           GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (CAIJI_IS_STORE (self), FALSE);
   g_return_val_if_fail (actor != NULL && action != NULL, FALSE);
@@ -233,7 +233,7 @@ GPtrArray *
 caiji_store_audit_list (CaijiStore *self,
                         GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (CAIJI_IS_STORE (self), NULL);
@@ -307,7 +307,7 @@ caiji_store_audit_verify (CaijiStore *self,
                           char      **problem,
                           GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (CAIJI_IS_STORE (self), FALSE);
   g_return_val_if_fail (first_bad != NULL && problem != NULL, FALSE);

@@ -53,7 +53,7 @@ caiji_store_outbox_list_due (CaijiStore *self,
                              guint       limit,
                              GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (CAIJI_IS_STORE (self), NULL);
@@ -76,7 +76,7 @@ GPtrArray *
 caiji_store_outbox_list_held (CaijiStore *self,
                               GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (CAIJI_IS_STORE (self), NULL);
@@ -98,7 +98,7 @@ caiji_store_outbox_get (CaijiStore *self,
                         gint64      record_id,
                         GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean has_row;
 
@@ -142,7 +142,7 @@ change_entry (CaijiStore *self,
               const char *audit_action,
               GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (!caiji_store_begin (self, error))
@@ -269,7 +269,7 @@ caiji_store_outbox_submit_for_review (CaijiStore *self,
                                       const char *actor,
                                       GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (CAIJI_IS_STORE (self), FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
@@ -294,7 +294,7 @@ close_review_entry (CaijiStore *self,
                     const char *actor,
                     GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (!caiji_store_begin (self, error))
@@ -382,7 +382,7 @@ caiji_store_sync_counts (CaijiStore      *self,
                          CaijiSyncCounts *counts,
                          GError         **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (CAIJI_IS_STORE (self), FALSE);
   g_return_val_if_fail (counts != NULL, FALSE);
@@ -458,7 +458,7 @@ caiji_store_record_images (CaijiStore *self,
                            gint64      record_id,
                            GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (CAIJI_IS_STORE (self), NULL);

@@ -141,7 +141,7 @@ caiji_store_record_create (CaijiStore *self,
                            const char *actor,
                            GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
   gint64 id;
 
   g_return_val_if_fail (CAIJI_IS_STORE (self), 0);
@@ -189,7 +189,7 @@ caiji_store_record_resume_or_create (CaijiStore *self,
                                      const char *actor,
                                      GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
   gint64 id;
 
   g_return_val_if_fail (CAIJI_IS_STORE (self), 0);
@@ -432,7 +432,7 @@ caiji_store_record_update (CaijiStore              *self,
                            const CaijiRecordUpdate *update,
                            GError                 **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (CAIJI_IS_STORE (self), FALSE);
   g_return_val_if_fail (update != NULL, FALSE);
@@ -570,7 +570,7 @@ caiji_store_record_load (CaijiStore *self,
                          gint64      record_id,
                          GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GError) local_error = NULL;
   CaijiRecord *record;
 
@@ -590,7 +590,7 @@ caiji_store_record_load_by_uuid (CaijiStore *self,
                                  const char *uuid,
                                  GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GError) local_error = NULL;
   CaijiRecord *record;
 
@@ -613,7 +613,7 @@ caiji_store_record_list (CaijiStore              *self,
                          const CaijiRecordStatus *status,
                          GError                 **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (CAIJI_IS_STORE (self), NULL);
@@ -663,7 +663,7 @@ caiji_store_record_get_image (CaijiStore     *self,
                               CaijiImageKind  kind,
                               GError        **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *where = NULL;
   GBytes *image;

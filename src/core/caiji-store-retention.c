@@ -77,7 +77,7 @@ caiji_store_purge_images (CaijiStore *self,
                           gboolean    dry_run,
                           GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GArray) ids = NULL;
 
   g_return_val_if_fail (CAIJI_IS_STORE (self), NULL);

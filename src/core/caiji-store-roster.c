@@ -110,7 +110,7 @@ caiji_store_roster_put (CaijiStore *self,
                         GPtrArray  *candidates,
                         GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (CAIJI_IS_STORE (self), FALSE);
   g_return_val_if_fail (candidates != NULL, FALSE);
@@ -178,7 +178,7 @@ caiji_store_roster_find_by_id_number (CaijiStore *self,
                                       const char *id_number,
                                       GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
   g_autofree char *id_hash = NULL;
 
   g_return_val_if_fail (CAIJI_IS_STORE (self), NULL);
@@ -194,7 +194,7 @@ caiji_store_roster_find_by_student_no (CaijiStore *self,
                                        const char *student_no,
                                        GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (CAIJI_IS_STORE (self), NULL);
 
@@ -206,7 +206,7 @@ GPtrArray *
 caiji_store_roster_list (CaijiStore *self,
                          GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (CAIJI_IS_STORE (self), NULL);

@@ -15,7 +15,7 @@ caiji_store_sync_state_get (CaijiStore *self,
                             const char *key,
                             GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean has_row;
 
@@ -39,7 +39,7 @@ caiji_store_sync_state_set (CaijiStore *self,
                             const char *value,
                             GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (CAIJI_IS_STORE (self), FALSE);

@@ -301,7 +301,7 @@ caiji_store_check (CaijiStore      *self,
                    CaijiStoreCheck *check,
                    GError         **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (CAIJI_IS_STORE (self), FALSE);
   g_return_val_if_fail (check != NULL, FALSE);
@@ -324,7 +324,7 @@ gboolean
 caiji_store_rekey (CaijiStore *self,
                    GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (CAIJI_IS_STORE (self), FALSE);
 

@@ -154,7 +154,7 @@ caiji_camera_get_description (CaijiCamera *self)
 CaijiFrame *
 caiji_camera_get_latest_frame (CaijiCamera *self)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (CAIJI_IS_CAMERA (self), NULL);
 

@@ -355,7 +355,7 @@ caiji_id_reader_probe (CaijiIdReader *self,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   g_autoptr(CaijiReaderReply) status = NULL;
   g_autoptr(CaijiReaderReply) sam_id = NULL;
 
@@ -375,7 +375,7 @@ caiji_id_reader_read (CaijiIdReader *self,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   g_autoptr(CaijiReaderReply) found = NULL;
   g_autoptr(CaijiReaderReply) selected = NULL;
   g_autoptr(CaijiReaderReply) content = NULL;

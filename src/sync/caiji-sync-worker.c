@@ -217,7 +217,7 @@ static void
 sleep_until_due (CaijiSyncWorker *self)
 {
   gint64 until = g_get_monotonic_time () + seconds_to_sleep (self) * G_USEC_PER_SEC;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   while (!self->woken && !self->stopping)
     if (!g_cond_wait_until (&self->cond, &self->lock, until))
@@ -273,7 +273,7 @@ caiji_sync_worker_start (CaijiSyncWorker *self)
 void
 caiji_sync_worker_wake (CaijiSyncWorker *self)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_if_fail (CAIJI_IS_SYNC_WORKER (self));
 

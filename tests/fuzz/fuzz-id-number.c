@@ -19,6 +19,9 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       g_autofree char *masked = caiji_id_number_mask (info.normalized);
 
       g_assert (strlen (info.normalized) == CAIJI_ID_NUMBER_LENGTH);
+      /* Shown on screen: never more than the first and last four. */
+      g_assert (strlen (masked) == CAIJI_ID_NUMBER_LENGTH);
+      g_assert (strspn (masked + 4, "*") == CAIJI_ID_NUMBER_LENGTH - 8);
       g_assert (caiji_id_password_matches (info.normalized, info.normalized + 12));
     }
   else

@@ -17,7 +17,7 @@ build="$root/_build-fuzz"
 
 if [[ ! -f $build/build.ninja ]]; then
   CC=clang CXX=clang++ meson setup "$build" "$root" -Dfuzzers=true -Dtests=false -Dkiosk=false \
-    -Dbuildtype=debugoptimized -Db_sanitize=address,undefined -Db_lundef=false >&2
+    -Dbuildtype=debugoptimized -Db_sanitize=address,undefined -Db_lundef=false --werror >&2
 fi
 ninja -C "$build" >&2
 

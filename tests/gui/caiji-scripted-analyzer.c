@@ -45,7 +45,7 @@ card_tip (CaijiCaptureAnalyzer *analyzer,
           const CaijiImage     *frame)
 {
   CaijiScriptedAnalyzer *self = CAIJI_SCRIPTED_ANALYZER (analyzer);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   self->tips++;
   if (self->tip_script->len > 0)
@@ -67,7 +67,7 @@ read_card (CaijiCaptureAnalyzer *analyzer,
            GError              **error)
 {
   CaijiScriptedAnalyzer *self = CAIJI_SCRIPTED_ANALYZER (analyzer);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   CaijiCardReading *reading;
 
@@ -94,7 +94,7 @@ check_photo (CaijiCaptureAnalyzer *analyzer,
              GError              **error)
 {
   CaijiScriptedAnalyzer *self = CAIJI_SCRIPTED_ANALYZER (analyzer);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   check->faces = self->faces;
   check->problem = g_strdup (self->problem);
@@ -110,7 +110,7 @@ find_face (CaijiCaptureAnalyzer *analyzer,
            GError              **error)
 {
   CaijiScriptedAnalyzer *self = CAIJI_SCRIPTED_ANALYZER (analyzer);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   float width = caiji_image_get_width (frame);
   float height = caiji_image_get_height (frame);
 
@@ -133,7 +133,7 @@ sight_face (CaijiCaptureAnalyzer *analyzer,
             GError              **error)
 {
   CaijiScriptedAnalyzer *self = CAIJI_SCRIPTED_ANALYZER (analyzer);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   float width = caiji_image_get_width (frame);
   float height = caiji_image_get_height (frame);
   guint frame_index = self->sightings++;
@@ -181,7 +181,7 @@ match_face (CaijiCaptureAnalyzer *analyzer,
             double               *threshold)
 {
   CaijiScriptedAnalyzer *self = CAIJI_SCRIPTED_ANALYZER (analyzer);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   g_assert_nonnull (id_photo);
   self->matches++;
@@ -256,7 +256,7 @@ caiji_scripted_analyzer_set_card (CaijiScriptedAnalyzer  *self,
                                   const CaijiCardReading *reading,
                                   CaijiCardTip            tip)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   caiji_card_reading_free (self->reading);
   self->reading = reading != NULL ? caiji_card_reading_copy (reading) : NULL;
@@ -272,7 +272,7 @@ caiji_scripted_analyzer_set_live_tips (CaijiScriptedAnalyzer *self,
                                        guint                  n_script,
                                        CaijiCardTip           live_tip)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   g_array_set_size (self->tip_script, 0);
   g_array_append_vals (self->tip_script, script, n_script);
@@ -288,7 +288,7 @@ void
 caiji_scripted_analyzer_set_card_unsteady (CaijiScriptedAnalyzer *self,
                                            gboolean               unsteady)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   self->unsteady = unsteady;
 }
@@ -299,7 +299,7 @@ guint
 caiji_scripted_analyzer_get_card_reads (CaijiScriptedAnalyzer *self,
                                         guint                 *tips_at_first_read)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   if (tips_at_first_read != NULL)
     *tips_at_first_read = self->tips_at_first_read;
@@ -309,7 +309,7 @@ caiji_scripted_analyzer_get_card_reads (CaijiScriptedAnalyzer *self,
 guint
 caiji_scripted_analyzer_get_tips (CaijiScriptedAnalyzer *self)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   return self->tips;
 }
@@ -320,7 +320,7 @@ caiji_scripted_analyzer_set_photo (CaijiScriptedAnalyzer *self,
                                    const char            *problem,
                                    double                 quality)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   self->faces = faces;
   g_free (self->problem);
@@ -332,7 +332,7 @@ void
 caiji_scripted_analyzer_set_face (CaijiScriptedAnalyzer *self,
                                   gboolean               has_face)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   self->has_face = has_face;
 }
@@ -341,7 +341,7 @@ void
 caiji_scripted_analyzer_set_no_detector (CaijiScriptedAnalyzer *self,
                                          gboolean               no_detector)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   self->no_detector = no_detector;
 }
@@ -351,7 +351,7 @@ caiji_scripted_analyzer_set_match (CaijiScriptedAnalyzer *self,
                                    CaijiFaceOutcome       outcome,
                                    double                 score)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   self->outcome = outcome;
   self->score = score;
@@ -362,7 +362,7 @@ caiji_scripted_analyzer_set_yaws (CaijiScriptedAnalyzer *self,
                                   const double          *yaws,
                                   guint                  n_yaws)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   g_clear_pointer (&self->yaws, g_array_unref);
   self->sightings = 0;
@@ -374,7 +374,7 @@ void
 caiji_scripted_analyzer_set_face_vision (CaijiScriptedAnalyzer *self,
                                          CaijiCaptureAnalyzer  *vision)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   g_set_object (&self->face_vision, vision);
 }
@@ -382,7 +382,7 @@ caiji_scripted_analyzer_set_face_vision (CaijiScriptedAnalyzer *self,
 guint
 caiji_scripted_analyzer_get_matches (CaijiScriptedAnalyzer *self)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   return self->matches;
 }
@@ -390,7 +390,7 @@ caiji_scripted_analyzer_get_matches (CaijiScriptedAnalyzer *self)
 char *
 caiji_scripted_analyzer_dup_expected_name (CaijiScriptedAnalyzer *self)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   return g_strdup (self->expected_name);
 }
