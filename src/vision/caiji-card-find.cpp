@@ -2,8 +2,9 @@
  *
  * Candidate quadrilaterals come from contours of several edge and
  * threshold maps; a candidate must have the ID-1 aspect and lie on
- * detected edges along at least CARD_EDGE_SUPPORT of each side.  The
- * largest survivor is rectified by perspective to the canonical size.
+ * detected edges along at least CARD_EDGE_SUPPORT of each side.  Of the
+ * survivors with the most card-like rim (CARD_RIM_TIE), the largest is
+ * rectified by perspective to the canonical size.
  */
 #include <algorithm>
 #include <cmath>
@@ -148,6 +149,45 @@ edges_support (const EdgeMap &map, const Quad &q)
     if (side_support (map, q[i], q[(i + 1) % 4]) < CARD_EDGE_SUPPORT)
       return FALSE;
   return TRUE;
+}
+
+/* Share of the points just inside the outline that have the colour most
+ * of them have (see CARD_RIM_INSET). */
+double
+rim_uniformity (const EdgeMap &map, const Quad &q)
+{
+  const int per_side = 16;
+  cv::Point2f centre = (q[0] + q[1] + q[2] + q[3]) * 0.25f;
+  double inset = CARD_RIM_INSET * std::min (cv::norm (q[2] - q[1]), cv::norm (q[0] - q[3]));
+  cv::Rect bounds (0, 0, map.colour.cols, map.colour.rows);
+  std::vector<cv::Vec3b> samples;
+  std::vector<uchar> channel[3];
+  cv::Vec3i median;
+  int near = 0;
+
+  for (int i = 0; i < 4; i++)
+    for (int k = 0; k < per_side; k++)
+      {
+        float t = 0.1f + 0.8f * (float) k / (per_side - 1);
+        cv::Point2f on_side = q[i] + (q[(i + 1) % 4] - q[i]) * t;
+        cv::Point2f inward = centre - on_side;
+        cv::Point p (on_side + inward * (float) (inset / std::max (1.0, cv::norm (inward))));
+
+        if (bounds.contains (p))
+          samples.push_back (map.colour.at<cv::Vec3b> (p));
+      }
+  if (samples.empty ())
+    return 0;
+  for (int c = 0; c < 3; c++)
+    {
+      for (const cv::Vec3b &s : samples)
+        channel[c].push_back (s[c]);
+      std::nth_element (channel[c].begin (), channel[c].begin () + channel[c].size () / 2, channel[c].end ());
+      median[c] = channel[c][channel[c].size () / 2];
+    }
+  for (const cv::Vec3b &s : samples)
+    near += cv::norm (cv::Vec3i (s) - median) <= CARD_RIM_COLOUR_DISTANCE;
+  return (double) near / samples.size ();
 }
 
 void
@@ -360,6 +400,56 @@ add_colour_edges (const cv::Mat &small, double median_level, double sensitivity,
     }
 }
 
+/* @q, or its sides fitted to the edges, if it lies on edges all round. */
+gboolean
+supported (const EdgeMap &map, Quad &q)
+{
+  Quad refined;
+
+  if (edges_support (map, q))
+    return TRUE;
+  refined = nearly_supported (map, q) ? refine_corners (map.edges, q) : q;
+  if (refined == q || !has_card_aspect (refined) || !edges_support (map, refined))
+    return FALSE;
+  q = refined;
+  return TRUE;
+}
+
+struct Candidate {
+  Quad   quad;
+  double rim, area;
+};
+
+/* The most card-like rim among the supported candidates decides, then
+ * the size among those within CARD_RIM_TIE of it: a rim of 0.8 means a
+ * piece of desk inside the outline, while the card's own quadrilateral
+ * and one a few pixels larger tie.  Candidates are tested for support
+ * best rim first, so the costly edge test stops early. */
+void
+found_supported (const EdgeMap &map, const std::vector<Quad> &quads, Quad &found, double &found_area)
+{
+  std::vector<Candidate> candidates;
+  double best_rim = -1;
+
+  for (const Quad &q : quads)
+    if (has_card_aspect (q))
+      candidates.push_back ({ q, rim_uniformity (map, q), cv::contourArea (q) });
+  std::sort (candidates.begin (), candidates.end (), [] (const Candidate &a, const Candidate &b) {
+    return a.rim > b.rim;
+  });
+  for (Candidate &c : candidates)
+    {
+      if (best_rim >= 0 && c.rim < best_rim - CARD_RIM_TIE)
+        break;
+      if (c.area <= found_area || !supported (map, c.quad))
+        continue;
+      if (best_rim < 0)
+        best_rim = c.rim;
+      found_area = c.area;
+      found = c.quad;
+    }
+}
+
 gboolean
 find_quad_at (const cv::Mat &frame_bgr, int work_width, double sensitivity, gboolean colour, Quad &found, double &scale)
 {
@@ -386,25 +476,7 @@ find_quad_at (const cv::Mat &frame_bgr, int work_width, double sensitivity, gboo
   if (colour)
     add_colour_edges (small, median_level, sensitivity, edges, map);
   map.colour = small;
-  {
-    for (Quad q : candidate_quads (grey, edges, CARD_MIN_WIDTH_SHARE * small.cols))
-      {
-        double area = cv::contourArea (q);
-
-        if (area <= best_area || !has_card_aspect (q))
-          continue;
-        if (!edges_support (map, q))
-          {
-            Quad refined = nearly_supported (map, q) ? refine_corners (map.edges, q) : q;
-
-            if (refined == q || !has_card_aspect (refined) || !edges_support (map, refined))
-              continue;
-            q = refined;
-          }
-        best_area = area;
-        found = q;
-      }
-  }
+  found_supported (map, candidate_quads (grey, edges, CARD_MIN_WIDTH_SHARE * small.cols), found, best_area);
   if (best_area > 0)
     found = refine_corners (edges, found);
   return best_area > 0;

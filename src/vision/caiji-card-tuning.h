@@ -43,6 +43,20 @@ typedef struct {
  * desk, while a card differs from any desk it lies on. */
 #define CARD_STEP_OFFSET 4
 #define CARD_STEP_MIN 10
+/* A quadrilateral made of three of the card's sides and a line on the
+ * desk (or a rectangle's edge) beside the fourth passes the edge test and
+ * is larger than the card, so the largest candidate used to win.  Just
+ * inside a real card's outline lies its plain margin all the way round;
+ * inside the wrong one, partly the desk.  The rim is the share of points
+ * CARD_RIM_INSET of the short side inside the sides that lie within
+ * CARD_RIM_COLOUR_DISTANCE (BGR) of their median colour; the inset keeps
+ * clear of the labels (5 % in from the left) and the portrait (9 % in
+ * from the right).  The best rim among the supported candidates wins,
+ * and among those within CARD_RIM_TIE of it the largest: the card's own
+ * outline and one a pixel or two larger tie. */
+#define CARD_RIM_INSET 0.035
+#define CARD_RIM_COLOUR_DISTANCE 60
+#define CARD_RIM_TIE 0.05
 /* Standard deviation of the rectified card's grey levels below which the
  * outline holds no print: an ID card's text and photo give 40-60, a plain
  * patch of colour on the desk its noise and lighting, under 10. */
