@@ -115,6 +115,31 @@ digit_runs (const char *text)
   return runs;
 }
 
+/* The Chinese recogniser reads the birth line, and now and then returns
+ * a character that looks like the digit printed there: 了 for 7 (seen on
+ * eval-card seed 7316), 〇 or O for 0, l or I for 1.  Only the birth
+ * line goes through this, and it must still agree with the number. */
+static char *
+with_lookalike_digits (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x4E86 /* 了 */)
+        g_string_append_c (out, '7');
+      else if (c == 0x3007 /* 〇 */ || c == 'O' || c == 'o')
+        g_string_append_c (out, '0');
+      else if (c == 'l' || c == 'I')
+        g_string_append_c (out, '1');
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* The 出生 line prints "1990 年 1 月 1 日": the three numbers must be
  * the ones the ID number encodes, in that order. */
 gboolean
@@ -123,7 +148,8 @@ caiji_card_text_birth_matches (const char *text,
                                int         month,
                                int         day)
 {
-  g_autoptr(GPtrArray) runs = digit_runs (text);
+  g_autofree char *digits = with_lookalike_digits (text);
+  g_autoptr(GPtrArray) runs = digit_runs (digits);
 
   if (runs->len != 3)
     return FALSE;

@@ -78,6 +78,10 @@ test_birth_rules (void)
   g_assert_false (caiji_card_text_birth_matches ("990 年 1 月 5 日", 990, 1, 5));
   g_assert_false (caiji_card_text_birth_matches ("1990 年 1 月", 1990, 1, 5));
   g_assert_false (caiji_card_text_birth_matches ("1990 1 5 7", 1990, 1, 5));
+  /* Digits the Chinese recogniser returns as look-alike characters. */
+  g_assert_true (caiji_card_text_birth_matches ("1950年了月12日", 1950, 7, 12));
+  g_assert_true (caiji_card_text_birth_matches ("2O0l 年 1〇 月 3 日", 2001, 10, 3));
+  g_assert_false (caiji_card_text_birth_matches ("1950年了月12日", 1950, 1, 12));
 }
 
 static void
