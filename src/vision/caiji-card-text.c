@@ -117,8 +117,9 @@ digit_runs (const char *text)
 
 /* The Chinese recogniser reads the birth line, and now and then returns
  * a character that looks like the digit printed there: 了 for 7 (seen on
- * eval-card seed 7316), 〇 or O for 0, l or I for 1.  Only the birth
- * line goes through this, and it must still agree with the number. */
+ * eval-card seed 7316), 工 for 1 (seed 27182842), 〇 or O for 0, l or I
+ * for 1.  Only the birth line goes through this, and it must still agree
+ * with the number. */
 static char *
 with_lookalike_digits (const char *text)
 {
@@ -132,7 +133,7 @@ with_lookalike_digits (const char *text)
         g_string_append_c (out, '7');
       else if (c == 0x3007 /* 〇 */ || c == 'O' || c == 'o')
         g_string_append_c (out, '0');
-      else if (c == 'l' || c == 'I')
+      else if (c == 'l' || c == 'I' || c == 0x5DE5 /* 工 */)
         g_string_append_c (out, '1');
       else
         g_string_append_unichar (out, c);

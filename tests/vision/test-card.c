@@ -81,6 +81,7 @@ test_birth_rules (void)
   /* Digits the Chinese recogniser returns as look-alike characters. */
   g_assert_true (caiji_card_text_birth_matches ("1950年了月12日", 1950, 7, 12));
   g_assert_true (caiji_card_text_birth_matches ("2O0l 年 1〇 月 3 日", 2001, 10, 3));
+  g_assert_true (caiji_card_text_birth_matches ("1983 年工月 10 日", 1983, 1, 10));
   g_assert_false (caiji_card_text_birth_matches ("1950年了月12日", 1950, 1, 12));
 }
 
