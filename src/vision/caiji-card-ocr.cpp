@@ -148,6 +148,46 @@ recognise (CaijiCardOcr  *ocr,
   return out;
 }
 
+/* Each recognised character with its confidence (0-100), in reading order. */
+static void
+collect_symbols (TessBaseAPI *api, std::vector<CardOcrSymbol> &symbols)
+{
+  TessResultIterator *it = TessBaseAPIGetIterator (api);
+
+  if (it == NULL)
+    return;
+  do
+    {
+      char *text = TessResultIteratorGetUTF8Text (it, tesseract::RIL_SYMBOL);
+
+      if (text != NULL)
+        symbols.push_back ({ text, TessResultIteratorConfidence (it, tesseract::RIL_SYMBOL) });
+      TessDeleteText (text);
+    }
+  while (TessResultIteratorNext (it, tesseract::RIL_SYMBOL));
+  TessResultIteratorDelete (it);
+}
+
+std::vector<CardOcrSymbol>
+caiji_card_ocr_symbols (CaijiCardOcr  *ocr,
+                        const cv::Mat &grey,
+                        int            psm,
+                        const char    *whitelist)
+{
+  TessBaseAPI *api = ocr->engines[CARD_OCR_CHINESE];
+  cv::Mat continuous = grey.isContinuous () ? grey : grey.clone ();
+  ETEXT_DESC *monitor = TessMonitorCreate ();
+  std::vector<CardOcrSymbol> symbols;
+
+  set_image (api, continuous, psm, whitelist);
+  TessMonitorSetDeadlineMSecs (monitor, CARD_OCR_DEADLINE_MS);
+  if (TessBaseAPIRecognize (api, monitor) == 0)
+    collect_symbols (api, symbols);
+  TessMonitorDelete (monitor);
+  TessBaseAPIClear (api);
+  return symbols;
+}
+
 std::string
 caiji_card_ocr_text (CaijiCardOcr  *ocr,
                      CardOcrModel   model,

@@ -29,5 +29,17 @@ std::string caiji_card_ocr_text_confidence (CaijiCardOcr  *ocr,
                                             const cv::Mat &grey,
                                             int            psm,
                                             int           *confidence);
+/* One recognised character and Tesseract's confidence in it (0-100). */
+struct CardOcrSymbol {
+  std::string text;
+  float       confidence;
+};
+
+/* The characters of the Chinese reading, each with its confidence;
+ * @whitelist (UTF-8, may be NULL) restricts what may be read. */
+std::vector<CardOcrSymbol> caiji_card_ocr_symbols (CaijiCardOcr  *ocr,
+                                                   const cv::Mat &grey,
+                                                   int            psm,
+                                                   const char    *whitelist);
 cv::Mat     caiji_card_crop_grey   (const cv::Mat    &card,
                                     const CaijiCardBox &box);

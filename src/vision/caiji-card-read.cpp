@@ -272,6 +272,28 @@ name_read_by_a_try (const std::vector<NameRead> &reads, const char *expected)
   return FALSE;
 }
 
+/* The expected name read with nothing but its own characters allowed:
+ * Tesseract must then put each of them where it sees one, and its
+ * confidence in a character that is not printed there stays low, so the
+ * weakest character decides (CARD_NAME_FORCED_MIN_CONFIDENCE). */
+gboolean
+name_read_when_forced (CaijiCardOcr *ocr, const cv::Mat &card, const char *expected)
+{
+  cv::Mat grey = scaled (caiji_card_crop_grey (card, card_box_name_value), 0.7);
+  std::vector<CardOcrSymbol> symbols = caiji_card_ocr_symbols (ocr, grey, CARD_PSM_LINE, expected);
+  std::string text;
+  float weakest = 100;
+
+  for (const CardOcrSymbol &symbol : symbols)
+    {
+      text += symbol.text;
+      weakest = std::min (weakest, symbol.confidence);
+    }
+  g_debug ("Name forced to the expected one: %s, %d of %ld characters placed, weakest %.1f",
+           text == expected ? "read" : "not read", (int) symbols.size (), g_utf8_strlen (expected, -1), weakest);
+  return text == expected && weakest >= CARD_NAME_FORCED_MIN_CONFIDENCE;
+}
+
 const char *
 read_front (CaijiCardOcr *ocr, const cv::Mat &card, const char *expected_name, CaijiCardResult *result)
 {
@@ -293,7 +315,8 @@ read_front (CaijiCardOcr *ocr, const cv::Mat &card, const char *expected_name, C
   reading->name = vote_name (name_reads);
   reading->address = read_chinese (ocr, card, card_box_address, CARD_PSM_BLOCK, clean_address);
   if (expected_name != NULL)
-    result->name_confirmed = name_read_by_a_try (name_reads, expected_name);
+    result->name_confirmed = name_read_by_a_try (name_reads, expected_name) ||
+                             name_read_when_forced (ocr, card, expected_name);
   if (reading->name == NULL)
     return "the name did not read";
   result->reading = (CaijiCardReading *) g_steal_pointer (&reading);
