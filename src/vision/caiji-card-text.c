@@ -15,16 +15,13 @@ is_hanzi (gunichar c)
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
 }
 
-/* How many characters of pattern occur in text in the same order (the
- * longest common subsequence).  OCR drops and invents characters, but
- * rarely reorders them, so this scores a printed title robustly. */
-guint
-caiji_card_text_overlap (const char *text,
-                         const char *pattern)
+/* Longest common subsequence of a[0..n) and b[0..m). */
+static guint
+common_subsequence (const gunichar *a,
+                    glong           n,
+                    const gunichar *b,
+                    glong           m)
 {
-  glong n = 0, m = 0;
-  g_autofree gunichar *a = g_utf8_to_ucs4_fast (text != NULL ? text : "", -1, &n);
-  g_autofree gunichar *b = g_utf8_to_ucs4_fast (pattern, -1, &m);
   g_autofree guint *row = g_new0 (guint, m + 1);
 
   for (glong i = 0; i < n; i++)
@@ -40,6 +37,30 @@ caiji_card_text_overlap (const char *text,
         }
     }
   return row[m];
+}
+
+/* How many characters of pattern occur in text in the same order, within
+ * a stretch of the text (spaces left out) half again as long as pattern.
+ * OCR drops and invents characters, but rarely reorders them, so this
+ * scores a printed title robustly; the stretch keeps a page of dense
+ * print from spelling a title out of characters scattered over it (a
+ * sideways page gave 5 of 中华人民共和国, eval-card seed 16180665). */
+guint
+caiji_card_text_overlap (const char *text,
+                         const char *pattern)
+{
+  glong n = 0, m = 0, kept = 0, window;
+  g_autofree gunichar *a = g_utf8_to_ucs4_fast (text != NULL ? text : "", -1, &n);
+  g_autofree gunichar *b = g_utf8_to_ucs4_fast (pattern, -1, &m);
+  guint best = 0;
+
+  for (glong i = 0; i < n; i++)
+    if (!g_unichar_isspace (a[i]))
+      a[kept++] = a[i];
+  window = m + m / 2;
+  for (glong start = 0; start == 0 || start + window <= kept; start++)
+    best = MAX (best, common_subsequence (a + start, MIN (window, kept - start), b, m));
+  return best;
 }
 
 char *

@@ -49,6 +49,11 @@ test_overlap (void)
   g_assert_cmpuint (caiji_card_text_overlap ("证份身民居", "居民身份证"), ==, 1);
   g_assert_cmpuint (caiji_card_text_overlap ("中国工商银行", "中华人民共和国"), ==, 2);
   g_assert_cmpuint (caiji_card_text_overlap (NULL, "公民身份号码"), ==, 0);
+  /* Spaces between the letter-spaced title's characters do not count. */
+  g_assert_cmpuint (caiji_card_text_overlap ("中 华 人 民 共 和 国\n居 民 身 份 证", "中华人民共和国"), ==, 7);
+  g_assert_cmpuint (caiji_card_text_overlap ("2020.12.13-长期", "长期"), ==, 2);
+  /* A page of dense print does not spell a title out of scattered characters. */
+  g_assert_cmpuint (caiji_card_text_overlap ("中国过沁环赣涛由华最济订人温演出民第有共过和沪污国", "中华人民共和国"), <=, 4);
 }
 
 static void
