@@ -123,23 +123,55 @@ printed_sex (CaijiSex sex)
 
 /* "女 民族 汉": the sex must be the one the number encodes; the nation is
  * whatever follows the 民族 label. */
+/* The nation after the 民族 label, from a reading of the sex line. */
+char *
+nation_of (const char *hanzi)
+{
+  const char *label_end = strstr (hanzi, "族");
+
+  label_end = label_end != NULL ? g_utf8_next_char (label_end) : g_utf8_offset_to_pointer (hanzi, MIN (3, g_utf8_strlen (hanzi, -1)));
+  return g_strdup (caiji_card_text_nation (label_end));
+}
+
+/* The sex line read with only 男 and 女 allowed: the first character
+ * must then be the sex the number encodes, confidently.  A misread
+ * number whose sex digit flipped still fails: 男 and 女 look nothing
+ * alike, so the printed one wins. */
+gboolean
+sex_read_when_forced (CaijiCardOcr *ocr, const cv::Mat &card, const char *sex)
+{
+  std::vector<CardOcrSymbol> symbols =
+    caiji_card_ocr_symbols (ocr, caiji_card_crop_grey (card, card_box_sex_nation), CARD_PSM_LINE, "男女");
+
+  g_debug ("Sex forced to 男 or 女: %s, confidence %.1f", symbols.empty () ? "nothing" : symbols[0].text.c_str (),
+           symbols.empty () ? 0.0 : symbols[0].confidence);
+  return !symbols.empty () && symbols[0].text == sex && symbols[0].confidence >= CARD_FORCED_MIN_CONFIDENCE;
+}
+
 gboolean
 sex_agrees (CaijiCardOcr *ocr, const cv::Mat &card, const CaijiIdInfo *info, char **nation)
 {
+  const char *sex = printed_sex (info->sex);
+  g_autofree char *last = NULL;
+
+  if (*sex == '\0')
+    return FALSE;
   for (const cv::Mat &variant : variants (caiji_card_crop_grey (card, card_box_sex_nation), {}))
     {
       std::string text = caiji_card_ocr_text (ocr, CARD_OCR_CHINESE, variant, CARD_PSM_LINE, NULL);
-      g_autofree char *hanzi = caiji_card_text_keep_hanzi (text.c_str ());
-      const char *label_end;
 
-      if (!g_str_has_prefix (hanzi, printed_sex (info->sex)) || *printed_sex (info->sex) == '\0')
-        continue;
-      label_end = strstr (hanzi, "族");
-      label_end = label_end != NULL ? g_utf8_next_char (label_end) : g_utf8_offset_to_pointer (hanzi, MIN (3, g_utf8_strlen (hanzi, -1)));
-      *nation = g_strdup (caiji_card_text_nation (label_end));
-      return TRUE;
+      g_free (last);
+      last = caiji_card_text_keep_hanzi (text.c_str ());
+      if (g_str_has_prefix (last, sex))
+        {
+          *nation = nation_of (last);
+          return TRUE;
+        }
     }
-  return FALSE;
+  if (!sex_read_when_forced (ocr, card, sex))
+    return FALSE;
+  *nation = last != NULL ? nation_of (last) : NULL;
+  return TRUE;
 }
 
 /* The name is the last run of text on the 姓名 line (the label comes first). */
@@ -275,7 +307,7 @@ name_read_by_a_try (const std::vector<NameRead> &reads, const char *expected)
 /* The expected name read with nothing but its own characters allowed:
  * Tesseract must then put each of them where it sees one, and its
  * confidence in a character that is not printed there stays low, so the
- * weakest character decides (CARD_NAME_FORCED_MIN_CONFIDENCE). */
+ * weakest character decides (CARD_FORCED_MIN_CONFIDENCE). */
 gboolean
 name_read_when_forced (CaijiCardOcr *ocr, const cv::Mat &card, const char *expected)
 {
@@ -291,14 +323,14 @@ name_read_when_forced (CaijiCardOcr *ocr, const cv::Mat &card, const char *expec
     }
   g_debug ("Name forced to the expected one: %s, %d of %ld characters placed, weakest %.1f",
            text == expected ? "read" : "not read", (int) symbols.size (), g_utf8_strlen (expected, -1), weakest);
-  return text == expected && weakest >= CARD_NAME_FORCED_MIN_CONFIDENCE;
+  return text == expected && weakest >= CARD_FORCED_MIN_CONFIDENCE;
 }
 
 /* The name's first character read again with only surnames allowed
  * there (the rest of the name as read): a name whose first character no
  * family carries was misread at least there (薪 for 蒋, 囊 for 袁,
  * 巷 for 魏).  Kept only when the rest reads the same and every
- * character reaches CARD_NAME_FORCED_MIN_CONFIDENCE. */
+ * character reaches CARD_FORCED_MIN_CONFIDENCE. */
 char *
 with_known_surname (CaijiCardOcr *ocr, const cv::Mat &card, char *name)
 {
@@ -315,7 +347,7 @@ with_known_surname (CaijiCardOcr *ocr, const cv::Mat &card, char *name)
       weakest = std::min (weakest, symbol.confidence);
     }
   g_debug ("Name with a known surname: %s, weakest %.1f", text.c_str (), weakest);
-  if (symbols.size () < 2 || weakest < CARD_NAME_FORCED_MIN_CONFIDENCE || text.compare (symbols[0].text.size (), std::string::npos, given) != 0 ||
+  if (symbols.size () < 2 || weakest < CARD_FORCED_MIN_CONFIDENCE || text.compare (symbols[0].text.size (), std::string::npos, given) != 0 ||
       !caiji_card_text_starts_with_surname (text.c_str ()))
     return name;
   g_free (name);

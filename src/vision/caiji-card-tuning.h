@@ -87,8 +87,8 @@ typedef struct {
  * names, with the weakest character at 83.4-100, and for none of the 120
  * wrong ones: Tesseract leaves out a character it cannot place rather
  * than force it.  A forced reading with a character below this is not
- * trusted anyway. */
-#define CARD_NAME_FORCED_MIN_CONFIDENCE 70
+ * trusted anyway; the same holds for the sex line forced to 男 or 女. */
+#define CARD_FORCED_MIN_CONFIDENCE 70
 /* One box of a card reads in 20-150 ms; a page of dense text in seconds. */
 #define CARD_OCR_DEADLINE_MS 600
 
