@@ -135,30 +135,6 @@ create_record (CaijiStore *self,
   return id;
 }
 
-gint64
-caiji_store_record_create (CaijiStore *self,
-                           const char *student_no,
-                           const char *actor,
-                           GError    **error)
-{
-  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
-  gint64 id;
-
-  g_return_val_if_fail (CAIJI_IS_STORE (self), 0);
-  g_return_val_if_fail (student_no != NULL && actor != NULL, 0);
-
-  locker = g_mutex_locker_new (&self->lock);
-  if (!caiji_store_begin (self, error))
-    return 0;
-  id = create_record (self, student_no, actor, error);
-  if (id == 0 || !caiji_store_commit (self, error))
-    {
-      caiji_store_rollback (self);
-      return 0;
-    }
-  return id;
-}
-
 /* The newest record of @student_no still in draft, 0 when there is none,
  * -1 on error. */
 static gint64
@@ -179,15 +155,14 @@ latest_draft (CaijiStore *self,
   return has_row ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
-/* A candidate who signs in again after walking away (or after the idle
- * wipe) carries on in the unfinished record instead of leaving a second,
- * half-done one with personal data behind: each picture the new session
- * takes replaces the draft's picture of the same kind. */
-gint64
-caiji_store_record_resume_or_create (CaijiStore *self,
-                                     const char *student_no,
-                                     const char *actor,
-                                     GError    **error)
+/* One transaction: the newest draft of @student_no when @resume and
+ * there is one, else a new record. */
+static gint64
+open_record (CaijiStore *self,
+             const char *student_no,
+             const char *actor,
+             gboolean    resume,
+             GError    **error)
 {
   G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
   gint64 id;
@@ -198,7 +173,7 @@ caiji_store_record_resume_or_create (CaijiStore *self,
   locker = g_mutex_locker_new (&self->lock);
   if (!caiji_store_begin (self, error))
     return 0;
-  id = latest_draft (self, student_no, error);
+  id = resume ? latest_draft (self, student_no, error) : 0;
   if (id > 0 && !caiji_store_audit_insert (self, actor, "record.resumed", id, NULL, error))
     id = -1;
   else if (id == 0)
@@ -209,6 +184,28 @@ caiji_store_record_resume_or_create (CaijiStore *self,
       return 0;
     }
   return id;
+}
+
+gint64
+caiji_store_record_create (CaijiStore *self,
+                           const char *student_no,
+                           const char *actor,
+                           GError    **error)
+{
+  return open_record (self, student_no, actor, FALSE, error);
+}
+
+/* A candidate who signs in again after walking away (or after the idle
+ * wipe) carries on in the unfinished record instead of leaving a second,
+ * half-done one with personal data behind: each picture the new session
+ * takes replaces the draft's picture of the same kind. */
+gint64
+caiji_store_record_resume_or_create (CaijiStore *self,
+                                     const char *student_no,
+                                     const char *actor,
+                                     GError    **error)
+{
+  return open_record (self, student_no, actor, TRUE, error);
 }
 
 /* Update */

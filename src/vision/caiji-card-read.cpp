@@ -304,26 +304,41 @@ name_read_by_a_try (const std::vector<NameRead> &reads, const char *expected)
   return FALSE;
 }
 
-/* The expected name read with nothing but its own characters allowed:
- * Tesseract must then put each of them where it sees one, and its
- * confidence in a character that is not printed there stays low, so the
- * weakest character decides (CARD_FORCED_MIN_CONFIDENCE). */
+/* The name value at its best view, read with only @allowed characters:
+ * Tesseract then places an allowed character where it sees one and
+ * leaves out what it cannot place, and its confidence in a character
+ * that is not printed there stays low. */
+struct ForcedName {
+  std::vector<CardOcrSymbol> symbols;
+  std::string                text;
+  float                      weakest = 100;   /* the least confident character */
+};
+
+ForcedName
+read_name_forced (CaijiCardOcr *ocr, const cv::Mat &card, const char *allowed)
+{
+  ForcedName forced;
+
+  forced.symbols = caiji_card_ocr_symbols (ocr, scaled (caiji_card_crop_grey (card, card_box_name_value), 0.7),
+                                           CARD_PSM_LINE, allowed);
+  for (const CardOcrSymbol &symbol : forced.symbols)
+    {
+      forced.text += symbol.text;
+      forced.weakest = std::min (forced.weakest, symbol.confidence);
+    }
+  g_debug ("Name forced to %ld allowed characters: %s, weakest %.1f", g_utf8_strlen (allowed, -1),
+           forced.text.c_str (), forced.weakest);
+  return forced;
+}
+
+/* The expected name read with nothing but its own characters allowed;
+ * the weakest character decides (CARD_FORCED_MIN_CONFIDENCE). */
 gboolean
 name_read_when_forced (CaijiCardOcr *ocr, const cv::Mat &card, const char *expected)
 {
-  cv::Mat grey = scaled (caiji_card_crop_grey (card, card_box_name_value), 0.7);
-  std::vector<CardOcrSymbol> symbols = caiji_card_ocr_symbols (ocr, grey, CARD_PSM_LINE, expected);
-  std::string text;
-  float weakest = 100;
+  ForcedName forced = read_name_forced (ocr, card, expected);
 
-  for (const CardOcrSymbol &symbol : symbols)
-    {
-      text += symbol.text;
-      weakest = std::min (weakest, symbol.confidence);
-    }
-  g_debug ("Name forced to the expected one: %s, %d of %ld characters placed, weakest %.1f",
-           text == expected ? "read" : "not read", (int) symbols.size (), g_utf8_strlen (expected, -1), weakest);
-  return text == expected && weakest >= CARD_FORCED_MIN_CONFIDENCE;
+  return forced.text == expected && forced.weakest >= CARD_FORCED_MIN_CONFIDENCE;
 }
 
 /* The name's first character read again with only surnames allowed
@@ -336,22 +351,14 @@ with_known_surname (CaijiCardOcr *ocr, const cv::Mat &card, char *name)
 {
   const char *given = g_utf8_next_char (name);
   g_autofree char *allowed = g_strconcat (caiji_card_surname_chars (), given, NULL);
-  cv::Mat grey = scaled (caiji_card_crop_grey (card, card_box_name_value), 0.7);
-  std::vector<CardOcrSymbol> symbols = caiji_card_ocr_symbols (ocr, grey, CARD_PSM_LINE, allowed);
-  std::string text;
-  float weakest = 100;
+  ForcedName forced = read_name_forced (ocr, card, allowed);
 
-  for (const CardOcrSymbol &symbol : symbols)
-    {
-      text += symbol.text;
-      weakest = std::min (weakest, symbol.confidence);
-    }
-  g_debug ("Name with a known surname: %s, weakest %.1f", text.c_str (), weakest);
-  if (symbols.size () < 2 || weakest < CARD_FORCED_MIN_CONFIDENCE || text.compare (symbols[0].text.size (), std::string::npos, given) != 0 ||
-      !caiji_card_text_starts_with_surname (text.c_str ()))
+  if (forced.symbols.size () < 2 || forced.weakest < CARD_FORCED_MIN_CONFIDENCE ||
+      forced.text.compare (forced.symbols[0].text.size (), std::string::npos, given) != 0 ||
+      !caiji_card_text_starts_with_surname (forced.text.c_str ()))
     return name;
   g_free (name);
-  return g_strdup (text.c_str ());
+  return g_strdup (forced.text.c_str ());
 }
 
 const char *
