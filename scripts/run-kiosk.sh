@@ -52,7 +52,7 @@ if ! compgen -G '/dev/video*' >/dev/null; then
 run-kiosk: no webcam found, starting in demo mode (database $demo_db).
   Sign in as $(cut -d, -f2 <<<"$candidate"): ID number $id_number, password ${id_number: -6}.
   Step 1: "Upload from file" (从文件上传): $build/demo/files/人像面.jpg and 国徽面.jpg.
-  Step 2: upload $build/demo/files/证件照.jpg.
+  Step 2: upload $build/demo/files/证件照.jpg (or take one with 用摄像头拍照).
   Step 3: the demo camera shows the same person (no head turn is asked of pictures).
 EOF
   args=("--demo=$(demo_pictures)" --db "$demo_db" "${args[@]}")
