@@ -4,6 +4,8 @@
  * 0-9X whitelist.  Loading chi_sim takes a good part of a second, so a
  * handle is kept per thread rather than per call.
  */
+#include <time.h>
+
 #include <tesseract/capi.h>
 #ifdef _OPENMP
 #include <omp.h>
@@ -117,6 +119,42 @@ set_image (TessBaseAPI   *api,
   TessBaseAPISetSourceResolution (api, 300);
 }
 
+static gint64
+thread_cpu_ns (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return (gint64) now.tv_sec * G_GINT64_CONSTANT (1000000000) + now.tv_nsec;
+}
+
+static bool
+over_budget (void *started_ns,
+             int   words)
+{
+  return thread_cpu_ns () - *(gint64 *) started_ns > (gint64) CARD_OCR_BUDGET_MS * 1000000;
+}
+
+/* Dense print (a page held up as a card) can keep Tesseract busy for
+ * seconds on one box; a card's few words never need that long.  The
+ * budget is this thread's CPU time, not wall time: on a busy kiosk a
+ * wall-clock deadline cut readings short that an idle machine finished,
+ * and a good card was refused (eval-card seed 17320509 under a parallel
+ * CI run).  Returns FALSE when the box was not read. */
+static gboolean
+recognise_within_budget (TessBaseAPI *api)
+{
+  ETEXT_DESC *monitor = TessMonitorCreate ();
+  gint64 started_ns = thread_cpu_ns ();
+  gboolean read;
+
+  TessMonitorSetCancelFunc (monitor, over_budget);
+  TessMonitorSetCancelThis (monitor, &started_ns);
+  read = TessBaseAPIRecognize (api, monitor) == 0;
+  TessMonitorDelete (monitor);
+  return read;
+}
+
 static std::string
 recognise (CaijiCardOcr  *ocr,
            CardOcrModel   model,
@@ -130,14 +168,8 @@ recognise (CaijiCardOcr  *ocr,
   char *text;
   std::string out;
 
-  ETEXT_DESC *monitor = TessMonitorCreate ();
-
   set_image (api, continuous, psm, whitelist);
-  /* Dense print (a page held up as a card) can keep Tesseract busy for
-   * seconds on one box; a card's few words never need that long. */
-  TessMonitorSetDeadlineMSecs (monitor, CARD_OCR_DEADLINE_MS);
-  text = TessBaseAPIRecognize (api, monitor) == 0 ? TessBaseAPIGetUTF8Text (api) : NULL;
-  TessMonitorDelete (monitor);
+  text = recognise_within_budget (api) ? TessBaseAPIGetUTF8Text (api) : NULL;
   if (text != NULL)
     out = text;
   if (confidence != NULL)
@@ -176,14 +208,11 @@ caiji_card_ocr_symbols (CaijiCardOcr  *ocr,
 {
   TessBaseAPI *api = ocr->engines[CARD_OCR_CHINESE];
   cv::Mat continuous = grey.isContinuous () ? grey : grey.clone ();
-  ETEXT_DESC *monitor = TessMonitorCreate ();
   std::vector<CardOcrSymbol> symbols;
 
   set_image (api, continuous, psm, whitelist);
-  TessMonitorSetDeadlineMSecs (monitor, CARD_OCR_DEADLINE_MS);
-  if (TessBaseAPIRecognize (api, monitor) == 0)
+  if (recognise_within_budget (api))
     collect_symbols (api, symbols);
-  TessMonitorDelete (monitor);
   TessBaseAPIClear (api);
   return symbols;
 }

@@ -89,8 +89,9 @@ typedef struct {
  * than force it.  A forced reading with a character below this is not
  * trusted anyway; the same holds for the sex line forced to 男 or 女. */
 #define CARD_FORCED_MIN_CONFIDENCE 70
-/* One box of a card reads in 20-150 ms; a page of dense text in seconds. */
-#define CARD_OCR_DEADLINE_MS 600
+/* One box of a card reads in 20-150 ms of CPU; a page of dense text in
+ * seconds.  Counted in the reading thread's CPU time (caiji-card-ocr.cpp). */
+#define CARD_OCR_BUDGET_MS 600
 
 /* ---- side ---- */
 static const CaijiCardBox card_box_back_title = { 240, 50, 600, 210 };   /* 中华人民共和国 居民身份证 */
