@@ -80,51 +80,89 @@ watch_bus (GstBus     *bus,
   return GST_BUS_DROP;
 }
 
-/* The modes the webcam offers, read with the device open but not
- * streaming; NULL when it cannot be opened (starting the pipeline then
- * reports why). */
-static GstCaps *
-offered_modes (const char *device)
+/* The webcam opened (READY) but not streaming, so that it can say which
+ * modes it offers; the pipeline then streams from this same element, so
+ * the device is opened once.  NULL when it cannot be opened. */
+static GstElement *
+open_device (const char *device)
 {
-  g_autoptr(GstElement) src = gst_element_factory_make ("v4l2src", NULL);
-  g_autoptr(GstPad) pad = NULL;
-  GstCaps *caps = NULL;
+  GstElement *src = gst_element_factory_make ("v4l2src", "src");
 
   if (src == NULL)
     return NULL;
   gst_object_ref_sink (src);
   g_object_set (src, "device", device, NULL);
-  if (gst_element_set_state (src, GST_STATE_READY) != GST_STATE_CHANGE_FAILURE)
+  if (gst_element_set_state (src, GST_STATE_READY) == GST_STATE_CHANGE_FAILURE)
     {
-      pad = gst_element_get_static_pad (src, "src");
-      caps = gst_pad_query_caps (pad, NULL);
+      gst_element_set_state (src, GST_STATE_NULL);
+      gst_object_unref (src);
+      return NULL;
     }
-  gst_element_set_state (src, GST_STATE_NULL);
-  return caps;
+  return src;
 }
 
-/* v4l2src asks for @mode (MJPEG modes are decoded first), or negotiates
- * on its own when there is none. */
-static const char *
-device_description (const GstCaps *mode)
+/* After the opened webcam: its chosen mode (MJPEG decoded first), or
+ * whatever it negotiates when it names no usable mode. */
+static GstElement *
+device_tail (GstElement *src,
+             GError    **error)
 {
-  if (mode == NULL)
-    return "v4l2src name=src ! videoconvert ! appsink name=sink";
-  if (caiji_camera_mode_is_jpeg (mode))
-    return "v4l2src name=src ! capsfilter name=mode ! jpegdec ! videoconvert ! appsink name=sink";
-  return "v4l2src name=src ! capsfilter name=mode ! videoconvert ! appsink name=sink";
+  g_autoptr(GstPad) pad = gst_element_get_static_pad (src, "src");
+  g_autoptr(GstCaps) offered = gst_pad_query_caps (pad, NULL);
+  g_autoptr(GstCaps) mode = caiji_camera_mode_choose (offered);
+  g_autoptr(GstElement) filter = NULL;
+  GstElement *tail;
+
+  tail = gst_parse_bin_from_description (caiji_camera_mode_is_jpeg (mode)
+                                           ? "capsfilter name=mode ! jpegdec ! videoconvert ! appsink name=sink"
+                                           : "capsfilter name=mode ! videoconvert ! appsink name=sink",
+                                         TRUE, error);
+  if (tail == NULL)
+    return NULL;
+  filter = gst_bin_get_by_name (GST_BIN (tail), "mode");
+  if (mode != NULL)
+    g_object_set (filter, "caps", mode, NULL);
+  return tail;
 }
 
-static void
-set_child (GstElement *pipeline,
-           const char *name,
-           const char *property,
-           gpointer    value)
+/* A webcam that cannot be opened still gets a pipeline: starting it
+ * reports why, in the words failure_from_message () gives. */
+static GstElement *
+build_device_pipeline (CaijiCamera *self,
+                       GError     **error)
 {
-  g_autoptr(GstElement) child = gst_bin_get_by_name (GST_BIN (pipeline), name);
+  GstElement *src = open_device (self->target);
+  GstElement *pipeline, *tail;
 
-  if (child != NULL)
-    g_object_set (child, property, value, NULL);
+  if (src == NULL)
+    {
+      pipeline = gst_parse_launch ("v4l2src name=src ! videoconvert ! appsink name=sink", error);
+      if (pipeline != NULL)
+        {
+          g_autoptr(GstElement) unopened = gst_bin_get_by_name (GST_BIN (pipeline), "src");
+
+          g_object_set (unopened, "device", self->target, NULL);
+        }
+      return pipeline;
+    }
+  tail = device_tail (src, error);
+  if (tail == NULL)
+    {
+      gst_element_set_state (src, GST_STATE_NULL);
+      gst_object_unref (src);
+      return NULL;
+    }
+  pipeline = gst_pipeline_new (NULL);
+  gst_bin_add_many (GST_BIN (pipeline), src, tail, NULL);
+  gst_object_unref (src);
+  if (!gst_element_link (src, tail))
+    {
+      gst_element_set_state (pipeline, GST_STATE_NULL);
+      gst_clear_object (&pipeline);
+      g_set_error_literal (error, CAIJI_CAMERA_ERROR, CAIJI_CAMERA_ERROR_FAILED,
+                           _("The camera offers no picture format the kiosk can use."));
+    }
+  return pipeline;
 }
 
 static GstElement *
@@ -132,31 +170,22 @@ build_pipeline (CaijiCamera *self,
                 GError     **error)
 {
   g_autoptr(GError) parse_error = NULL;
-  g_autoptr(GstElement) pipeline = NULL;
-  g_autoptr(GstCaps) mode = NULL;
-  const char *description = self->target;
+  GstElement *pipeline;
 
   if (self->source == CAIJI_CAMERA_SOURCE_DEVICE)
-    {
-      g_autoptr(GstCaps) offered = offered_modes (self->target);
-
-      mode = caiji_camera_mode_choose (offered);
-      description = device_description (mode);
-    }
-  pipeline = gst_parse_launch_full (description, NULL, GST_PARSE_FLAG_FATAL_ERRORS, &parse_error);
+    pipeline = build_device_pipeline (self, &parse_error);
+  else
+    pipeline = gst_parse_launch_full (self->target, NULL, GST_PARSE_FLAG_FATAL_ERRORS, &parse_error);
   if (pipeline == NULL)
     {
-      g_set_error (error, CAIJI_CAMERA_ERROR, CAIJI_CAMERA_ERROR_FAILED,
-                   _("The camera pipeline “%s” is not valid: %s"), description, parse_error->message);
+      if (g_error_matches (parse_error, CAIJI_CAMERA_ERROR, CAIJI_CAMERA_ERROR_FAILED))
+        g_propagate_error (error, g_steal_pointer (&parse_error));
+      else
+        g_set_error (error, CAIJI_CAMERA_ERROR, CAIJI_CAMERA_ERROR_FAILED,
+                     _("The camera pipeline “%s” is not valid: %s"), self->target, parse_error->message);
       return NULL;
     }
-  gst_object_ref_sink (pipeline);
-  if (self->source == CAIJI_CAMERA_SOURCE_DEVICE)
-    {
-      set_child (pipeline, "src", "device", self->target);
-      set_child (pipeline, "mode", "caps", mode);
-    }
-  return g_steal_pointer (&pipeline);
+  return gst_object_ref_sink (pipeline);
 }
 
 static gboolean
