@@ -273,7 +273,7 @@ def main(argv):
     try:
         rewritten = rewrite_model(data)
     except (ModelError, UnicodeDecodeError, struct.error) as error:
-        sys.exit(f"mobilefacenet-opset10: {argv[1]}: {error}")
+        sys.exit(f"mobilefacenet-opset10: {argv[1]} is not a readable ONNX model ({error})")
     with open(argv[2], "wb") as out:
         out.write(rewritten)
 
