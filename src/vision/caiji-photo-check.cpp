@@ -24,6 +24,11 @@ flag (CaijiPhotoReport  *report,
     report->problems |= 1u << problem;
 }
 
+/* Problems that also smooth the forehead or hide it. */
+const guint SMOOTHING_PROBLEMS = 1u << CAIJI_PHOTO_PROBLEM_BLURRY | 1u << CAIJI_PHOTO_PROBLEM_TOO_DARK |
+                                 1u << CAIJI_PHOTO_PROBLEM_OVEREXPOSED | 1u << CAIJI_PHOTO_PROBLEM_UNEVEN_LIGHT |
+                                 1u << CAIJI_PHOTO_PROBLEM_HAT;
+
 void
 judge (CaijiPhotoReport *report)
 {
@@ -40,10 +45,11 @@ judge (CaijiPhotoReport *report)
   flag (report, CAIJI_PHOTO_PROBLEM_UNEVEN_LIGHT, m->shadow > PHOTO_MAX_SHADOW);
   flag (report, CAIJI_PHOTO_PROBLEM_BACKGROUND, m->background_luma < PHOTO_MIN_BACKGROUND_LUMA ||
         m->background_detail > PHOTO_MAX_BACKGROUND_DETAIL);
-  /* A blurred photo has smooth skin too, but it is already refused for
+  /* A blurred, dim, shaded or burnt-out forehead is smooth too, and one
+   * under a hat is no skin to judge: that photo is already refused for
    * what it is. */
-  flag (report, CAIJI_PHOTO_PROBLEM_BEAUTY_FILTER, m->sharpness >= PHOTO_MIN_SHARPNESS &&
-        m->skin_texture < PHOTO_MIN_SKIN_TEXTURE);
+  flag (report, CAIJI_PHOTO_PROBLEM_BEAUTY_FILTER, m->skin_texture >= 0 && m->skin_texture < PHOTO_MIN_SKIN_TEXTURE &&
+        (report->problems & SMOOTHING_PROBLEMS) == 0);
 }
 
 void

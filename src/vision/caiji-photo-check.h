@@ -70,7 +70,7 @@ typedef struct {
   double eye_contrast;   /* the darker of the two eyes against the cheeks */
   double glasses;        /* rim and bridge edge energy against the cheeks' */
   double forehead_skin;  /* share of the forehead that looks like the cheeks' skin */
-  double skin_texture;   /* fine texture of the cheeks against the eyes' sharpness */
+  double skin_texture;   /* the forehead skin's grain in grey levels; -1: forehead not all in the picture */
 } CaijiPhotoMeasures;
 
 typedef struct {

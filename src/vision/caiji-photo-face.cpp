@@ -110,7 +110,7 @@ share_like_skin (const cv::Mat     &ycrcb,
       {
         const cv::Vec3b &p = ycrcb.at<cv::Vec3b> (y, x);
 
-        like += std::abs (p[0] - skin[0]) <= PHOTO_SKIN_LUMA &&
+        like += p[0] - skin[0] <= PHOTO_SKIN_BRIGHTER && skin[0] - p[0] <= PHOTO_SKIN_DARKER &&
                 std::abs (p[1] - skin[1]) <= PHOTO_SKIN_CHROMA &&
                 std::abs (p[2] - skin[2]) <= PHOTO_SKIN_CHROMA;
       }
@@ -225,11 +225,11 @@ photo_measure_detail (const CanonicalFace &canonical,
   measures->sharpness = mean_abs (detail (photo_region_rect (PHOTO_INNER_FACE))) / std::max (1.0, deviation[0]);
 }
 
-/* The region's bounding box in the picture: the canvas transform undone. */
+/* The region's bounding box in the picture, which it may overhang: the
+ * canvas transform undone. */
 static cv::Rect
 picture_rect (const CanonicalFace    &canonical,
-              const CaijiPhotoRegion &region,
-              const cv::Mat          &bgr)
+              const CaijiPhotoRegion &region)
 {
   cv::Mat back;
   cv::Rect on_canvas = photo_region_rect (region);
@@ -237,36 +237,67 @@ picture_rect (const CanonicalFace    &canonical,
 
   cv::invertAffineTransform (canonical.to_canvas, back);
   cv::transform (corners, mapped, back);
-  return cv::Rect (cv::Point (mapped[0]), cv::Point (mapped[1])) & cv::Rect (0, 0, bgr.cols, bgr.rows);
+  return cv::Rect (cv::Point (mapped[0]), cv::Point (mapped[1]));
 }
 
+/* The median over square blocks of the mean absolute value: one wrinkle,
+ * mole or stray hair moves it little. */
 static double
-picture_detail (const CanonicalFace    &canonical,
-                const CaijiPhotoRegion &region,
-                const cv::Mat          &bgr)
+median_block_mean_abs (const cv::Mat &values,
+                       int            block)
 {
-  cv::Rect rect = picture_rect (canonical, region, bgr);
-  cv::Mat luma;
+  std::vector<double> means;
 
-  if (rect.width < 3 || rect.height < 3)
+  for (int y = 0; y + block <= values.rows; y += block)
+    for (int x = 0; x + block <= values.cols; x += block)
+      means.push_back (mean_abs (values (cv::Rect (x, y, block, block))));
+  if (means.empty ())
     return 0;
-  cv::cvtColor (bgr (rect), luma, cv::COLOR_BGR2GRAY);
-  return mean_abs (fine_detail (luma));
+  std::nth_element (means.begin (), means.begin () + means.size () / 2, means.end ());
+  return means[means.size () / 2];
 }
 
-/* Skin texture at the picture's own resolution, where a beauty filter
- * removes the grain (pores, sensor noise) that every camera leaves on
- * skin, while the eyes keep their edges: the cheeks' fine detail against
- * the eyes'. */
+/* Skin grain: the forehead's fine ripple in grey levels, a band between
+ * PHOTO_GRAIN_FINE and PHOTO_GRAIN_COARSE pixels, with the face shrunk (by
+ * area, never enlarged) to PHOTO_EYE_DISTANCE, so a big face and a small
+ * one are held to one scale and enlarging invents no smoothness.  Pores,
+ * fine lines and the camera's noise put it there on every real forehead;
+ * a beauty filter flattens exactly this band and keeps the edges, so the
+ * eyes stay sharp.  The forehead, because the cheeks may carry a beard. */
 void
 photo_measure_texture (const CanonicalFace &canonical,
                        const cv::Mat       &bgr,
                        CaijiPhotoMeasures  *measures)
 {
-  double cheeks = (picture_detail (canonical, PHOTO_RIGHT_CHEEK, bgr) + picture_detail (canonical, PHOTO_LEFT_CHEEK, bgr)) / 2;
-  double eyes = (picture_detail (canonical, PHOTO_RIGHT_EYE, bgr) + picture_detail (canonical, PHOTO_LEFT_EYE, bgr)) / 2;
+  double canvas_scale = std::hypot (canonical.to_canvas.at<double> (0, 0), canonical.to_canvas.at<double> (0, 1));
+  double scale = std::min (1.0, canvas_scale);
+  int block = std::max (PHOTO_GRAIN_MIN_BLOCK, (int) std::lround (PHOTO_GRAIN_BLOCK * PHOTO_EYE_DISTANCE * scale / canvas_scale));
+  int margin = (int) std::ceil (3 * PHOTO_GRAIN_COARSE / scale);
+  cv::Rect picture = cv::Rect (0, 0, bgr.cols, bgr.rows);
+  cv::Rect forehead = picture_rect (canonical, PHOTO_FOREHEAD);
+  cv::Rect around = cv::Rect (forehead.x - margin, forehead.y - margin, forehead.width + 2 * margin,
+                              forehead.height + 2 * margin) & picture;
+  cv::Mat luma, shrunk, fine, coarse, band;
+  cv::Rect inner;
 
-  measures->skin_texture = cheeks / std::max (0.1, eyes);
+  if (forehead.width < 2 || forehead.height < 2 || (forehead & picture) != forehead)
+    {
+      measures->skin_texture = -1;
+      return;
+    }
+  cv::cvtColor (bgr (around), luma, cv::COLOR_BGR2GRAY);
+  if (scale < 1)
+    cv::resize (luma, shrunk, cv::Size (), scale, scale, cv::INTER_AREA);
+  else
+    shrunk = luma;
+  shrunk.convertTo (shrunk, CV_32F);
+  cv::GaussianBlur (shrunk, fine, cv::Size (0, 0), PHOTO_GRAIN_FINE);
+  cv::GaussianBlur (shrunk, coarse, cv::Size (0, 0), PHOTO_GRAIN_COARSE);
+  band = fine - coarse;
+  inner = cv::Rect ((int) std::lround ((forehead.x - around.x) * scale), (int) std::lround ((forehead.y - around.y) * scale),
+                    (int) std::lround (forehead.width * scale), (int) std::lround (forehead.height * scale))
+          & cv::Rect (0, 0, band.cols, band.rows);
+  measures->skin_texture = median_block_mean_abs (band (inner), block);
 }
 
 /* Eyes: the darker eye's darkest pixels (iris, lashes) against the

@@ -70,12 +70,21 @@ static const CaijiPhotoRegion PHOTO_LEFT_RIM    = {  0.25, 0.18,  0.80, 0.36 };
 /* Clean photos 0.037 and up (0.028: alex_3, a soft upscaled video
  * still); blurred by σ = 0.03 eye distances, 0.024 and below. */
 #define PHOTO_MIN_SHARPNESS 0.03
-/* Not reached: a bilateral beauty filter lowers the cheeks' texture by
- * 20–70 %, but clean photos already range over 0.17–0.95 (make-up,
- * studio retouching, lens and JPEG quality), so any threshold that
- * catches most filtered photos refuses real ones.  Kept below every clean
- * photo: it flags only an extreme filter. */
-#define PHOTO_MIN_SKIN_TEXTURE 0.10
+/* Skin grain (caiji-photo-face.cpp): a difference of Gaussian blurs of
+ * these σ, in pixels of the face at most PHOTO_EYE_DISTANCE wide, whose
+ * mean size is taken per block of PHOTO_GRAIN_BLOCK eye distances. */
+#define PHOTO_GRAIN_FINE 0.5
+#define PHOTO_GRAIN_COARSE 1.6
+#define PHOTO_GRAIN_BLOCK 0.1
+#define PHOTO_GRAIN_MIN_BLOCK 4
+/* Grey levels.  Clean photos 0.96 (rose_1) to 2.65; the same shrunk to
+ * a 480×640 standard photo and saved at JPEG quality 45–90 (18–63 KB)
+ * 0.83 and up.  A bilateral beauty filter, one pass, 0.28–0.77, three
+ * passes 0.16–0.28, except one pass on kit_1 (0.94): a face 54 px between
+ * the eyes, where the filter's reach of 3 px leaves the grain.  Video
+ * stills are as flat as filtered photos (lin_1 0.40, alex_3 0.61).  The
+ * margins are thin on both sides; docs/photo-check.md has the table. */
+#define PHOTO_MIN_SKIN_TEXTURE 0.80
 
 /* ---- eyes, glasses, hat ---- */
 /* Clean eyes 0.69 and up; eyes covered with skin colour 0.37 and below. */
@@ -89,7 +98,13 @@ static const CaijiPhotoRegion PHOTO_LEFT_RIM    = {  0.25, 0.18,  0.80, 0.36 };
 /* A forehead pixel looks like skin within these distances of the cheeks'
  * median in YCrCb. */
 #define PHOTO_SKIN_CHROMA 14
-#define PHOTO_SKIN_LUMA 70
+/* Luma is lopsided: a forehead faces the light more than the cheeks and
+ * is often far brighter (up to 70 brighter on the clean photos), but never
+ * much darker (every clean forehead keeps its share at 20 darker), while
+ * a hat shades it: a brown hat with the very chroma of the skin under it
+ * was 40 darker and more. */
+#define PHOTO_SKIN_BRIGHTER 70
+#define PHOTO_SKIN_DARKER 30
 
 /* ---- background ---- */
 /* The top corners of the standard photo beside the head: outside a

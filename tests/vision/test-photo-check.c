@@ -29,15 +29,17 @@ static const PhotoTruth truths[] = {
   /* Studio portraits on plain light walls: acceptable ID photos. */
   { "alex_lacamoire/alex_1.jpg", 0, 0 },
   { "alex_lacamoire/alex_2.jpg", 0, 0 },
-  /* A small, soft video still on a dark wall. */
-  { "alex_lacamoire/alex_3.png", BIT (FACE_TOO_SMALL) | BIT (BACKGROUND) | BIT (BLURRY), 0 },
+  /* A small, soft video still on a dark wall.  Video compression wiped
+   * its skin's grain the way a beauty filter does: nobody can tell which. */
+  { "alex_lacamoire/alex_3.png", BIT (FACE_TOO_SMALL) | BIT (BACKGROUND) | BIT (BLURRY), BIT (BEAUTY_FILTER) },
   /* Full-length and half-length official photos in furnished rooms. */
   { "biden/biden_1.jpg", BIT (BACKGROUND), BIT (POSE) },
   { "biden/biden_2.jpg", BIT (BACKGROUND), 0 },
   { "kit_harington/kit_1.jpg", BIT (FACE_TOO_SMALL) | BIT (BACKGROUND), BIT (BLURRY) },
   { "kit_harington/kit_2.jpg", BIT (FACE_TOO_SMALL) | BIT (POSE), BIT (CUT_OFF) | BIT (BACKGROUND) | BIT (UNEVEN_LIGHT) },
   { "kit_harington/kit_3.jpg", BIT (FACE_TOO_SMALL) | BIT (POSE), BIT (BACKGROUND) },
-  { "lin_manuel_miranda/lin_1.png", BIT (BACKGROUND), BIT (POSE) | BIT (BLURRY) | BIT (CUT_OFF) },
+  /* A video still too: waxy skin, as compressed video leaves it. */
+  { "lin_manuel_miranda/lin_1.png", BIT (BACKGROUND), BIT (POSE) | BIT (BLURRY) | BIT (CUT_OFF) | BIT (BEAUTY_FILTER) },
   { "obama/obama_1.jpg", BIT (BACKGROUND), 0 },
   { "obama/obama_2.jpg", BIT (POSE) | BIT (BACKGROUND), 0 },
   { "obama/obama_3.jpg", BIT (BACKGROUND), BIT (POSE) },
@@ -50,8 +52,8 @@ static const PhotoTruth truths[] = {
 /* The checks that reach both targets on this set; docs/photo-check.md
  * gives the figures of the others. */
 static const guint asserted = BIT (CUT_OFF) | BIT (NOT_CENTRED) | BIT (FACE_TOO_SMALL) | BIT (POSE) |
-                              BIT (EYES_HIDDEN) | BIT (GLASSES) | BIT (BLURRY) | BIT (TOO_DARK) |
-                              BIT (OVEREXPOSED) | BIT (UNEVEN_LIGHT) | BIT (BACKGROUND);
+                              BIT (EYES_HIDDEN) | BIT (GLASSES) | BIT (HAT) | BIT (BLURRY) | BIT (TOO_DARK) |
+                              BIT (OVEREXPOSED) | BIT (UNEVEN_LIGHT) | BIT (BACKGROUND) | BIT (BEAUTY_FILTER);
 
 typedef struct {
   guint caught, positives;
@@ -246,6 +248,24 @@ assert_standard (const CaijiPhotoReport *report)
   g_assert_cmpfloat (face.width, <=, profile->max_face_width * 1.05);
 }
 
+/* A candidate may upload a standard photo made before: squeezed into the
+ * profile's file size, its skin must not look filtered nor its face too
+ * small. */
+static void
+assert_standard_passes (const CaijiPhotoReport *report)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaijiImage) decoded = caiji_image_decode (report->standard_jpeg, &error);
+  g_autoptr(CaijiPhotoReport) again = NULL;
+
+  g_assert_no_error (error);
+  again = caiji_photo_check (decoded, report->profile, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s again: skin grain %.2f, face %.0f px, problems %#x", report->profile->name,
+                  again->measures.skin_texture, again->measures.face_width, again->problems);
+  g_assert_cmpuint (again->problems, ==, 0);
+}
+
 static void
 test_standard_photo (void)
 {
@@ -267,6 +287,7 @@ test_standard_photo (void)
                       report->standard_jpeg != NULL ? g_bytes_get_size (report->standard_jpeg) : 0, report->jpeg_quality);
       g_assert_cmpuint (report->problems, ==, 0);
       assert_standard (report);
+      assert_standard_passes (report);
     }
 }
 
