@@ -88,15 +88,16 @@ photo_layout (const cv::Mat           &bgr,
   double eyes_y = (eyes[CAIJI_FACE_RIGHT_EYE].y + eyes[CAIJI_FACE_LEFT_EYE].y) / 2;
   double middle_width = (profile->min_face_width + profile->max_face_width) / 2.0;
   double middle_eyes = (profile->min_eyes_from_top + profile->max_eyes_from_top) / 2.0;
+  bool already_standard = bgr.cols == (int) profile->width && bgr.rows == (int) profile->height;
+  bool too_small = face.width < profile->min_face_width * (already_standard ? 1 - PHOTO_FACE_WIDTH_TOLERANCE : 1);
   PhotoLayout layout = { cv::Rect2d (), 1, 0 };
   double slack;
 
   /* As large as the band's middle, or the face as it is when that would
    * mean upscaling; below the band's minimum there is nothing to do. */
-  if (face.width < profile->min_face_width)
+  if (too_small)
     layout.problems |= bit (CAIJI_PHOTO_PROBLEM_FACE_TOO_SMALL);
-  layout.scale = face.width >= middle_width || face.width < profile->min_face_width
-                 ? middle_width / face.width : 1.0;
+  layout.scale = face.width >= middle_width || too_small ? middle_width / face.width : 1.0;
   layout.crop.width = profile->width / layout.scale;
   layout.crop.height = profile->height / layout.scale;
   layout.crop.x = eyes_x - layout.crop.width / 2;

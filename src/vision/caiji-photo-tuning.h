@@ -125,6 +125,13 @@ static const CaijiPhotoRegion PHOTO_LEFT_RIM    = {  0.25, 0.18,  0.80, 0.36 };
 #define PHOTO_EDGE_MARGIN 0.05
 /* The face may sit this share of the photo's width off its centre. */
 #define PHOTO_CENTRE_TOLERANCE 0.05
+/* In a picture that already has the profile's size (a standard photo
+ * uploaded again), a face this share narrower than the profile's minimum
+ * still counts as wide enough: the detector's box for one face varies by
+ * more between sizes of the picture (alex_1, framed at 207 px for GA 461,
+ * measured 189.5 in its own standard photo).  Any other picture is held
+ * to the minimum itself, since it would have to be enlarged. */
+#define PHOTO_FACE_WIDTH_TOLERANCE 0.05
 #define PHOTO_JPEG_MIN_QUALITY 20
 #define PHOTO_JPEG_MAX_QUALITY 95
 #define PHOTO_JPEG_QUALITY 90
