@@ -415,6 +415,31 @@ supported (const EdgeMap &map, Quad &q)
   return TRUE;
 }
 
+/* What lies inside @q, seen straight on at @size. */
+cv::Mat
+rectified (const cv::Mat &bgr, const Quad &q, cv::Size size)
+{
+  Quad target = { { 0, 0 }, { (float) size.width, 0 }, { (float) size.width, (float) size.height }, { 0, (float) size.height } };
+  cv::Mat out;
+
+  cv::warpPerspective (bgr, out, cv::getPerspectiveTransform (q, target), size, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+  return out;
+}
+
+/* A card is printed: text and a photo or an emblem on a light ground.  A
+ * card-shaped patch of plain colour on the desk (a box, a book) is not,
+ * and must not turn a card cut off by the frame into a 标准 one. */
+gboolean
+has_print (const EdgeMap &map, const Quad &q)
+{
+  cv::Mat grey;
+  cv::Scalar mean, stddev;
+
+  cv::cvtColor (rectified (map.colour, q, cv::Size (CAIJI_CARD_WIDTH / 4, CAIJI_CARD_HEIGHT / 4)), grey, cv::COLOR_BGR2GRAY);
+  cv::meanStdDev (grey, mean, stddev);
+  return stddev[0] >= CARD_PRINT_MIN_STDDEV;
+}
+
 struct Candidate {
   Quad   quad;
   double rim, area;
@@ -439,9 +464,9 @@ found_supported (const EdgeMap &map, const std::vector<Quad> &quads, Quad &found
   });
   for (Candidate &c : candidates)
     {
-      if (best_rim >= 0 && c.rim < best_rim - CARD_RIM_TIE)
+      if (c.rim < CARD_RIM_MIN || (best_rim >= 0 && c.rim < best_rim - CARD_RIM_TIE))
         break;
-      if (c.area <= found_area || !supported (map, c.quad))
+      if (c.area <= found_area || !supported (map, c.quad) || !has_print (map, c.quad))
         continue;
       if (best_rim < 0)
         best_rim = c.rim;
@@ -523,20 +548,6 @@ focus_measure (const cv::Mat &card, double width_in_frame)
   return stddev[0] > 1 ? (lap_stddev[0] * lap_stddev[0]) / (stddev[0] * stddev[0]) : 0;
 }
 
-/* A card is printed: text and a photo or an emblem on a light ground.  A
- * card-shaped patch of plain colour on the desk (a box, a book) is not,
- * and must not turn a card cut off by the frame into a 标准 one. */
-gboolean
-has_print (const cv::Mat &card)
-{
-  cv::Mat grey;
-  cv::Scalar mean, stddev;
-
-  cv::cvtColor (card, grey, cv::COLOR_BGR2GRAY);
-  cv::meanStdDev (grey, mean, stddev);
-  return stddev[0] >= CARD_PRINT_MIN_STDDEV;
-}
-
 double
 glare_share (const cv::Mat &card)
 {
@@ -563,15 +574,7 @@ caiji_card_view_find (const CaijiImage *frame)
     return view;
   for (int i = 0; i < 4; i++)
     quad[i] *= (float) (1 / scale);
-  {
-    Quad target = { { 0, 0 }, { CAIJI_CARD_WIDTH, 0 }, { CAIJI_CARD_WIDTH, CAIJI_CARD_HEIGHT }, { 0, CAIJI_CARD_HEIGHT } };
-    cv::Mat h = cv::getPerspectiveTransform (quad, target);
-
-    cv::warpPerspective (frame->bgr, card, h, cv::Size (CAIJI_CARD_WIDTH, CAIJI_CARD_HEIGHT), cv::INTER_LINEAR,
-                         cv::BORDER_REPLICATE);
-  }
-  if (!has_print (card))
-    return view;
+  card = rectified (frame->bgr, quad, cv::Size (CAIJI_CARD_WIDTH, CAIJI_CARD_HEIGHT));
   view->found = TRUE;
   for (int i = 0; i < 4; i++)
     {
