@@ -101,9 +101,10 @@ edge_along (const EdgeMap &map, const cv::Point &p, const cv::Point2f &normal)
   return FALSE;
 }
 
-/* Share of points along a-b (skipping the rounded corners) on an edge along it. */
+/* Share of points along a-b (skipping the rounded corners) on an edge
+ * along it, or with @steps_only, where the colour merely steps across it. */
 double
-side_support (const EdgeMap &map, const cv::Point2f &a, const cv::Point2f &b)
+side_share (const EdgeMap &map, const cv::Point2f &a, const cv::Point2f &b, gboolean steps_only)
 {
   const int samples = 40;
   cv::Point2f d = b - a;
@@ -117,9 +118,31 @@ side_support (const EdgeMap &map, const cv::Point2f &a, const cv::Point2f &b)
 
       if (p.x < 0 || p.y < 0 || p.x >= map.edges.cols || p.y >= map.edges.rows)
         return 0;
-      hits += edge_along (map, p, normal) && is_step (map, p, normal);
+      hits += (steps_only || edge_along (map, p, normal)) && is_step (map, p, normal);
     }
   return (double) hits / samples;
+}
+
+double
+side_support (const EdgeMap &map, const cv::Point2f &a, const cv::Point2f &b)
+{
+  return side_share (map, a, b, FALSE);
+}
+
+/* Three sides on edges and the fourth a faint step (CARD_FAINT_SIDE_STEPS). */
+gboolean
+faint_side_supported (const EdgeMap &map, const Quad &q)
+{
+  int faint = 0;
+
+  for (int i = 0; i < 4; i++)
+    if (side_support (map, q[i], q[(i + 1) % 4]) < CARD_EDGE_SUPPORT)
+      {
+        if (side_share (map, q[i], q[(i + 1) % 4], TRUE) < CARD_FAINT_SIDE_STEPS)
+          return FALSE;
+        faint++;
+      }
+  return faint <= 1;
 }
 
 /* Three sides on edges and the fourth partly: worth fitting the sides to
@@ -451,7 +474,7 @@ struct Candidate {
  * and one a few pixels larger tie.  Candidates are tested for support
  * best rim first, so the costly edge test stops early. */
 void
-found_supported (const EdgeMap &map, const std::vector<Quad> &quads, Quad &found, double &found_area)
+found_supported (const EdgeMap &map, const std::vector<Quad> &quads, gboolean faint_side, Quad &found, double &found_area)
 {
   std::vector<Candidate> candidates;
   double best_rim = -1;
@@ -466,7 +489,9 @@ found_supported (const EdgeMap &map, const std::vector<Quad> &quads, Quad &found
     {
       if (c.rim < CARD_RIM_MIN || (best_rim >= 0 && c.rim < best_rim - CARD_RIM_TIE))
         break;
-      if (c.area <= found_area || !supported (map, c.quad) || !has_print (map, c.quad))
+      if (c.area <= found_area ||
+          !(faint_side ? c.rim >= CARD_FAINT_SIDE_RIM && faint_side_supported (map, c.quad) : supported (map, c.quad)) ||
+          !has_print (map, c.quad))
         continue;
       if (best_rim < 0)
         best_rim = c.rim;
@@ -476,7 +501,8 @@ found_supported (const EdgeMap &map, const std::vector<Quad> &quads, Quad &found
 }
 
 gboolean
-find_quad_at (const cv::Mat &frame_bgr, int work_width, double sensitivity, gboolean colour, Quad &found, double &scale)
+find_quad_at (const cv::Mat &frame_bgr, int work_width, double sensitivity, gboolean colour, gboolean faint_side,
+              Quad &found, double &scale)
 {
   cv::Mat small, grey, edges;
   EdgeMap map;
@@ -501,7 +527,7 @@ find_quad_at (const cv::Mat &frame_bgr, int work_width, double sensitivity, gboo
   if (colour)
     add_colour_edges (small, median_level, sensitivity, edges, map);
   map.colour = small;
-  found_supported (map, candidate_quads (grey, edges, CARD_MIN_WIDTH_SHARE * small.cols), found, best_area);
+  found_supported (map, candidate_quads (grey, edges, CARD_MIN_WIDTH_SHARE * small.cols), faint_side, found, best_area);
   if (best_area > 0)
     found = refine_corners (edges, found);
   return best_area > 0;
@@ -510,14 +536,17 @@ find_quad_at (const cv::Mat &frame_bgr, int work_width, double sensitivity, gboo
 /* A defocused card's edges are too soft for Canny at the working size;
  * at half that size they are sharp again.  Colour edges come last: they
  * cost three times the grey ones and only a card of the desk's
- * brightness needs them. */
+ * brightness needs them.  A side that is only a faint step
+ * (CARD_FAINT_SIDE_STEPS) is accepted after every outline on edges all
+ * round failed, so it never displaces one. */
 gboolean
 find_quad (const cv::Mat &frame_bgr, Quad &found, double &scale)
 {
-  return find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH, 1, FALSE, found, scale) ||
-         find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH / 2, 1, FALSE, found, scale) ||
-         find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH / 2, 2, FALSE, found, scale) ||
-         find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH, 1, TRUE, found, scale);
+  return find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH, 1, FALSE, FALSE, found, scale) ||
+         find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH / 2, 1, FALSE, FALSE, found, scale) ||
+         find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH / 2, 2, FALSE, FALSE, found, scale) ||
+         find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH, 1, TRUE, FALSE, found, scale) ||
+         find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH, 1, FALSE, TRUE, found, scale);
 }
 
 gboolean

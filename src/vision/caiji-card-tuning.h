@@ -64,6 +64,20 @@ typedef struct {
  * 0.80 and below in 8 of 10 cases.  Below this, a candidate is no card;
  * the margin left allows fingers over a few rim points. */
 #define CARD_RIM_MIN 0.85
+/* A card edge over a desk of nearly its own colour (cream on pale
+ * lavender: 25 apart in BGR, 3 in grey) gives Canny nothing along that
+ * side (eval-card seed 6000217: support 0.42).  Such a side still counts
+ * when the colour steps across it (CARD_STEP_MIN) at
+ * CARD_FAINT_SIDE_STEPS of its points and the other three lie on edges,
+ * for a candidate whose rim is at least CARD_FAINT_SIDE_RIM: the card's
+ * margin ends there.  A wrong outline across a card cut off by the frame
+ * has card on both sides of that line and no step.  Where even the
+ * colour barely changes along half the side (seeds 17320533, 52000043:
+ * steps at 0.47-0.72 of the points) the card is still not found.
+ * Accepting three sides without the step found wrong outlines inside 33
+ * of 240 cards cut off by the frame. */
+#define CARD_FAINT_SIDE_STEPS 0.9
+#define CARD_FAINT_SIDE_RIM 0.97
 /* Standard deviation of the rectified card's grey levels below which the
  * outline holds no print: an ID card's text and photo give 40-60, a plain
  * patch of colour on the desk its noise and lighting, under 10. */

@@ -447,6 +447,15 @@ test_plain_patch_beside_card (void)
   assert_found (6000121, CARD_SYNTH_BACK);
 }
 
+/* The card's right edge lies over a pale circle of nearly its own colour
+ * (25 apart in BGR, 3 in grey): Canny found nothing along it, and the
+ * card was not found (eval-card seed 6000217). */
+static void
+test_faint_side (void)
+{
+  assert_found (6000217, CARD_SYNTH_BACK);
+}
+
 /* A card tilted back so far that it shows as 1.98:1 instead of 1.585:1
  * fell outside the aspect tolerance and was not found (eval-card seed
  * 16180490). */
@@ -499,6 +508,7 @@ main (int argc, char **argv)
   g_test_add_func ("/card/find/line-beside-edge", test_line_beside_edge);
   g_test_add_func ("/card/find/strong-perspective", test_strong_perspective);
   g_test_add_func ("/card/find/plain-patch-beside-card", test_plain_patch_beside_card);
+  g_test_add_func ("/card/find/faint-side", test_faint_side);
   g_test_add_func ("/card/find/quality-tips", test_quality_tips);
   g_test_add_func ("/card/read/no-card", test_refused_without_a_card);
   g_test_add_func ("/card/read/wrong-side", test_wrong_side_refused);
