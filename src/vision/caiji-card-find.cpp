@@ -500,9 +500,17 @@ found_supported (const EdgeMap &map, const std::vector<Quad> &quads, gboolean fa
     }
 }
 
+/* An outline with one faint side, kept from the first pass. */
+struct FaintFind {
+  Quad   quad;
+  double scale = 0;
+};
+
+/* One look at the frame.  With @faint, when no outline lies on edges all
+ * round, the best one with a faint side is kept there. */
 gboolean
-find_quad_at (const cv::Mat &frame_bgr, int work_width, double sensitivity, gboolean colour, gboolean faint_side,
-              Quad &found, double &scale)
+find_quad_at (const cv::Mat &frame_bgr, int work_width, double sensitivity, gboolean colour, Quad &found, double &scale,
+              FaintFind *faint)
 {
   cv::Mat small, grey, edges;
   EdgeMap map;
@@ -527,10 +535,23 @@ find_quad_at (const cv::Mat &frame_bgr, int work_width, double sensitivity, gboo
   if (colour)
     add_colour_edges (small, median_level, sensitivity, edges, map);
   map.colour = small;
-  found_supported (map, candidate_quads (grey, edges, CARD_MIN_WIDTH_SHARE * small.cols), faint_side, found, best_area);
+  std::vector<Quad> quads = candidate_quads (grey, edges, CARD_MIN_WIDTH_SHARE * small.cols);
+  found_supported (map, quads, FALSE, found, best_area);
   if (best_area > 0)
-    found = refine_corners (edges, found);
-  return best_area > 0;
+    {
+      found = refine_corners (edges, found);
+      return TRUE;
+    }
+  if (faint != NULL)
+    {
+      found_supported (map, quads, TRUE, faint->quad, best_area);
+      if (best_area > 0)
+        {
+          faint->quad = refine_corners (edges, faint->quad);
+          faint->scale = scale;
+        }
+    }
+  return FALSE;
 }
 
 /* A defocused card's edges are too soft for Canny at the working size;
@@ -542,11 +563,18 @@ find_quad_at (const cv::Mat &frame_bgr, int work_width, double sensitivity, gboo
 gboolean
 find_quad (const cv::Mat &frame_bgr, Quad &found, double &scale)
 {
-  return find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH, 1, FALSE, FALSE, found, scale) ||
-         find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH / 2, 1, FALSE, FALSE, found, scale) ||
-         find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH / 2, 2, FALSE, FALSE, found, scale) ||
-         find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH, 1, TRUE, FALSE, found, scale) ||
-         find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH, 1, FALSE, TRUE, found, scale);
+  FaintFind faint;
+
+  if (find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH, 1, FALSE, found, scale, &faint) ||
+      find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH / 2, 1, FALSE, found, scale, NULL) ||
+      find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH / 2, 2, FALSE, found, scale, NULL) ||
+      find_quad_at (frame_bgr, CARD_FIND_WORK_WIDTH, 1, TRUE, found, scale, NULL))
+    return TRUE;
+  if (faint.scale == 0)
+    return FALSE;
+  found = faint.quad;
+  scale = faint.scale;
+  return TRUE;
 }
 
 gboolean
