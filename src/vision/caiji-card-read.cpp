@@ -144,8 +144,6 @@ printed_sex (CaijiSex sex)
   return sex == CAIJI_SEX_MALE ? "男" : sex == CAIJI_SEX_FEMALE ? "女" : "";
 }
 
-/* "女 民族 汉": the sex must be the one the number encodes; the nation is
- * whatever follows the 民族 label. */
 /* The nation after the 民族 label, from a reading of the sex line. */
 char *
 nation_of (const char *hanzi)
@@ -171,6 +169,8 @@ sex_read_when_forced (CaijiCardOcr *ocr, const cv::Mat &card, const char *sex)
   return !symbols.empty () && symbols[0].text == sex && symbols[0].confidence >= CARD_FORCED_MIN_CONFIDENCE;
 }
 
+/* "女 民族 汉": the sex must be the one the number encodes; the nation is
+ * whatever follows the 民族 label. */
 gboolean
 sex_agrees (CaijiCardOcr *ocr, const cv::Mat &card, const CaijiIdInfo *info, char **nation)
 {
@@ -336,15 +336,17 @@ struct ForcedName {
   float                      weakest = 100;   /* the least confident character */
 };
 
-/* The views a forced reading looks at, best first: the value at 0.7,
- * then sharpened at 0.5 (which alone forced 赵杰萱 where the first
+/* The views of the name value a forced reading looks at, best first: at
+ * 0.7, then sharpened at 0.5 (which alone forced 赵杰萱 where the first
  * dropped 萱, seed 6000528). */
-std::vector<cv::Mat>
-forced_views (const cv::Mat &card)
-{
-  cv::Mat grey = caiji_card_crop_grey (card, card_box_name_value);
+const struct { double scale; gboolean sharpen; } forced_views[] = { { 0.7, FALSE }, { 0.5, TRUE } };
 
-  return { scaled (grey, 0.7), sharpened (scaled (grey, 0.5)) };
+cv::Mat
+forced_view (const cv::Mat &card, guint n)
+{
+  cv::Mat view = scaled (caiji_card_crop_grey (card, card_box_name_value), forced_views[n].scale);
+
+  return forced_views[n].sharpen ? sharpened (view) : view;
 }
 
 ForcedName
@@ -369,9 +371,9 @@ read_name_forced (CaijiCardOcr *ocr, const cv::Mat &view, const char *allowed)
 gboolean
 name_read_when_forced (CaijiCardOcr *ocr, const cv::Mat &card, const char *expected)
 {
-  for (const cv::Mat &view : forced_views (card))
+  for (guint n = 0; n < G_N_ELEMENTS (forced_views); n++)
     {
-      ForcedName forced = read_name_forced (ocr, view, expected);
+      ForcedName forced = read_name_forced (ocr, forced_view (card, n), expected);
 
       if (forced.text == expected && forced.weakest >= CARD_FORCED_MIN_CONFIDENCE)
         return TRUE;
@@ -389,7 +391,7 @@ with_known_surname (CaijiCardOcr *ocr, const cv::Mat &card, char *name)
 {
   const char *given = g_utf8_next_char (name);
   g_autofree char *allowed = g_strconcat (caiji_card_surname_chars (), given, NULL);
-  ForcedName forced = read_name_forced (ocr, forced_views (card)[0], allowed);
+  ForcedName forced = read_name_forced (ocr, forced_view (card, 0), allowed);
 
   if (forced.symbols.size () < 2 || forced.weakest < CARD_FORCED_MIN_CONFIDENCE ||
       forced.text.compare (forced.symbols[0].text.size (), std::string::npos, given) != 0 ||
