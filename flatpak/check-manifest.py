@@ -2,7 +2,7 @@
 """check-manifest.py MANIFEST: what can be checked of the Flatpak manifest
 without flatpak-builder or network: it parses, names the app id, every
 remote source pins a sha256, the kiosk gets the devices it needs, the
-OCR and its data are built in, the face-models module brings every model
+OCR and its data are built in, the models module brings every model
 of data/models/manifest.tsv from the same URL with the same sha256 (and
 rewrites and re-checks the ones the manifest transforms), and every -D
 option given to Caiji's own module exists in meson_options.txt."""
@@ -42,21 +42,21 @@ def check_models(module):
         file, url, sha, _licence, transform, source_sha = line.rstrip("\n").split("\t")
         pinned = sha if transform == "-" else source_sha
         if sources.get(url, {}).get("sha256") != pinned:
-            problems.append(f"face-models: {file} is not fetched from {url} with sha256 {pinned}")
+            problems.append(f"models: {file} is not fetched from {url} with sha256 {pinned}")
         if transform != "-":
             if not any(path.endswith(f"data/models/{transform}.py") for path in paths):
-                problems.append(f"face-models: {file} needs data/models/{transform}.py as a source")
+                problems.append(f"models: {file} needs data/models/{transform}.py as a source")
             if f"{sha}  {file}' | sha256sum -c" not in commands:
-                problems.append(f"face-models: the rewritten {file} is not checked against {sha}")
+                problems.append(f"models: the rewritten {file} is not checked against {sha}")
         if file not in commands.rsplit("install", 1)[-1]:
-            problems.append(f"face-models: {file} is not installed")
+            problems.append(f"models: {file} is not installed")
 
 
-models = [module for module in manifest.get("modules", []) if module["name"] == "face-models"]
+models = [module for module in manifest.get("modules", []) if module["name"] == "models"]
 if models:
     check_models(models[0])
 else:
-    problems.append("no face-models module")
+    problems.append("no models module")
 options_file = os.path.join(top, "meson_options.txt")
 known = set(re.findall(r"option\('([^']+)'", open(options_file, encoding="utf-8").read()))
 for module in manifest.get("modules", []):
