@@ -10,8 +10,10 @@
 #include "caiji-card-tuning.h"
 
 typedef enum {
-  CARD_OCR_CHINESE,   /* chi_sim: labels, names, addresses */
+  CARD_OCR_CHINESE,   /* Debian's chi_sim: labels, sex, nation, addresses */
   CARD_OCR_LATIN,     /* eng: the number, with a whitelist */
+  CARD_OCR_NAME,      /* tessdata 4.0.0's chi_sim LSTM: the name */
+  CARD_OCR_N_MODELS
 } CardOcrModel;
 
 /* Tesseract page segmentation modes used here. */
@@ -26,6 +28,7 @@ std::string caiji_card_ocr_text    (CaijiCardOcr     *ocr,
                                     const char       *whitelist);
 /* The same, with Tesseract's mean word confidence (0-100) of the text. */
 std::string caiji_card_ocr_text_confidence (CaijiCardOcr  *ocr,
+                                            CardOcrModel   model,
                                             const cv::Mat &grey,
                                             int            psm,
                                             int           *confidence);
@@ -35,9 +38,10 @@ struct CardOcrSymbol {
   float       confidence;
 };
 
-/* The characters of the Chinese reading, each with its confidence;
+/* The characters of a Chinese reading, each with its confidence;
  * @whitelist (UTF-8, may be NULL) restricts what may be read. */
 std::vector<CardOcrSymbol> caiji_card_ocr_symbols (CaijiCardOcr  *ocr,
+                                                   CardOcrModel   model,
                                                    const cv::Mat &grey,
                                                    int            psm,
                                                    const char    *whitelist);

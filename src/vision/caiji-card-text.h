@@ -23,8 +23,4 @@ gboolean    caiji_card_text_validity        (const char  *text,
                                              char       **valid_to);
 const char *caiji_card_text_nation          (const char  *text);
 
-/* caiji-card-surnames.c */
-const char *caiji_card_surname_chars        (void);
-gboolean    caiji_card_text_starts_with_surname (const char *name);
-
 G_END_DECLS
