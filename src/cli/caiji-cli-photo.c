@@ -126,7 +126,7 @@ caiji_cli_photo_check (CaijiCli              *cli,
   if (image == NULL || !caiji_face_models_load (&error))
     return caiji_cli_fail (cli, error);
   start = g_get_monotonic_time ();
-  report = caiji_photo_check (image, profile, &error);
+  report = caiji_photo_check (image, profile, CAIJI_PHOTO_SOURCE_FILE, &error);
   ms = (g_get_monotonic_time () - start) / 1000.0;
   if (report == NULL)
     return caiji_cli_fail (cli, error);

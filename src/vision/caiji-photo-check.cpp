@@ -47,8 +47,9 @@ judge (CaijiPhotoReport *report)
         m->background_detail > PHOTO_MAX_BACKGROUND_DETAIL);
   /* A blurred, dim, shaded or burnt-out forehead is smooth too, and one
    * under a hat is no skin to judge: that photo is already refused for
-   * what it is. */
-  flag (report, CAIJI_PHOTO_PROBLEM_BEAUTY_FILTER, m->skin_texture >= 0 && m->skin_texture < PHOTO_MIN_SKIN_TEXTURE &&
+   * what it is.  The kiosk's own stills are never judged (CaijiPhotoSource). */
+  flag (report, CAIJI_PHOTO_PROBLEM_BEAUTY_FILTER, report->source == CAIJI_PHOTO_SOURCE_FILE &&
+        m->skin_texture >= 0 && m->skin_texture < PHOTO_MIN_SKIN_TEXTURE &&
         (report->problems & SMOOTHING_PROBLEMS) == 0);
 }
 
@@ -73,6 +74,7 @@ measure (const cv::Mat    &bgr,
 CaijiPhotoReport *
 caiji_photo_check (const CaijiImage        *image,
                    const CaijiPhotoProfile *profile,
+                   CaijiPhotoSource         source,
                    GError                 **error)
 {
   g_autoptr(CaijiPhotoReport) report = g_new0 (CaijiPhotoReport, 1);
@@ -82,6 +84,7 @@ caiji_photo_check (const CaijiImage        *image,
   g_return_val_if_fail (image != NULL, NULL);
 
   report->profile = profile != NULL ? profile : caiji_photo_profile_default ();
+  report->source = source;
   faces = caiji_face_detect (image, CAIJI_FACE_DETECTOR_ACCURATE, error);
   if (faces == NULL)
     return NULL;

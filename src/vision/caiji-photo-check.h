@@ -41,6 +41,16 @@ typedef enum {
   CAIJI_PHOTO_N_PROBLEMS
 } CaijiPhotoProblem;
 
+/* Where the picture comes from.  A still of the kiosk's own camera
+ * cannot have been retouched, so it is not judged for a beauty filter:
+ * a webcam's noise reduction and video compression flatten skin the same
+ * way (the video stills lin_1 and alex_3 measure like filtered photos),
+ * and the candidate would be refused at every retake. */
+typedef enum {
+  CAIJI_PHOTO_SOURCE_FILE,     /* an uploaded picture */
+  CAIJI_PHOTO_SOURCE_CAMERA,   /* a still of the kiosk's camera */
+} CaijiPhotoSource;
+
 typedef struct {
   const char *name;              /* "xuexin" */
   guint       width;             /* of the standard photo */
@@ -75,6 +85,7 @@ typedef struct {
 
 typedef struct {
   const CaijiPhotoProfile *profile;
+  CaijiPhotoSource    source;
   guint               faces;
   CaijiFace           face;          /* the largest, when faces > 0 */
   guint               problems;      /* bit 1 << CaijiPhotoProblem */
@@ -95,6 +106,7 @@ const char *const       *caiji_photo_profile_names   (void);
  * failing on the input); a refused photo is a report with problems. */
 CaijiPhotoReport *caiji_photo_check          (const CaijiImage        *image,
                                               const CaijiPhotoProfile *profile,
+                                              CaijiPhotoSource         source,
                                               GError                 **error);
 void              caiji_photo_report_free    (CaijiPhotoReport        *report);
 gboolean          caiji_photo_report_has     (const CaijiPhotoReport  *report,

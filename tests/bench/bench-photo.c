@@ -19,7 +19,7 @@ time_check (const CaijiImage *image,
 {
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
-  g_autoptr(CaijiPhotoReport) report = caiji_photo_check (image, NULL, &error);
+  g_autoptr(CaijiPhotoReport) report = caiji_photo_check (image, NULL, CAIJI_PHOTO_SOURCE_FILE, &error);
   double ms = (g_get_monotonic_time () - start) / 1000.0;
 
   g_assert_no_error (error);

@@ -24,6 +24,7 @@ struct _CaijiScriptedAnalyzer {
   guint             faces;
   char             *problem;
   double            quality;
+  int               photo_from_camera;  /* of the last photo checked; -1 before any */
   gboolean          has_face;
   gboolean          no_detector;
   CaijiFaceOutcome  outcome;
@@ -90,12 +91,14 @@ read_card (CaijiCaptureAnalyzer *analyzer,
 static gboolean
 check_photo (CaijiCaptureAnalyzer *analyzer,
              const CaijiImage     *photo,
+             gboolean              from_camera,
              CaijiPhotoCheck      *check,
              GError              **error)
 {
   CaijiScriptedAnalyzer *self = CAIJI_SCRIPTED_ANALYZER (analyzer);
   G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
+  self->photo_from_camera = from_camera;
   check->faces = self->faces;
   check->problem = g_strdup (self->problem);
   check->quality = self->quality;
@@ -241,6 +244,7 @@ caiji_scripted_analyzer_init (CaijiScriptedAnalyzer *self)
   self->tip_script = g_array_new (FALSE, FALSE, sizeof (CaijiCardTip));
   self->quality = 0.9;
   self->faces = 1;
+  self->photo_from_camera = -1;
   self->outcome = CAIJI_FACE_OUTCOME_MATCH;
   self->score = 0.8;
 }
@@ -385,6 +389,16 @@ caiji_scripted_analyzer_get_matches (CaijiScriptedAnalyzer *self)
   G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   return self->matches;
+}
+
+/* TRUE or FALSE for the last photo checked: a camera still or a file;
+ * -1 before any. */
+int
+caiji_scripted_analyzer_get_photo_from_camera (CaijiScriptedAnalyzer *self)
+{
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  return self->photo_from_camera;
 }
 
 char *

@@ -51,5 +51,6 @@ guint caiji_scripted_analyzer_get_card_reads (CaijiScriptedAnalyzer *self,
 guint caiji_scripted_analyzer_get_tips (CaijiScriptedAnalyzer *self);
 guint caiji_scripted_analyzer_get_matches (CaijiScriptedAnalyzer *self);
 char *caiji_scripted_analyzer_dup_expected_name (CaijiScriptedAnalyzer *self);
+int   caiji_scripted_analyzer_get_photo_from_camera (CaijiScriptedAnalyzer *self);
 
 G_END_DECLS

@@ -111,7 +111,7 @@ check_photo (CaijiCaptureAnalyzer *analyzer,
   g_autoptr(GError) error = NULL;
   CaijiPhotoCheck check = { 0 };
 
-  g_assert_true (caiji_capture_analyzer_check_photo (analyzer, image, &check, &error));
+  g_assert_true (caiji_capture_analyzer_check_photo (analyzer, image, FALSE, &check, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (check.faces, ==, faces);
   g_assert_true ((check.problem != NULL) == problem);

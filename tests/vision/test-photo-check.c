@@ -81,7 +81,7 @@ check (Fixture          *fixture,
 {
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
-  CaijiPhotoReport *report = caiji_photo_check (image, caiji_photo_profile_default (), &error);
+  CaijiPhotoReport *report = caiji_photo_check (image, caiji_photo_profile_default (), CAIJI_PHOTO_SOURCE_FILE, &error);
   double ms = (g_get_monotonic_time () - start) / 1000.0;
 
   g_assert_no_error (error);
@@ -259,7 +259,7 @@ assert_standard_passes (const CaijiPhotoReport *report)
   g_autoptr(CaijiPhotoReport) again = NULL;
 
   g_assert_no_error (error);
-  again = caiji_photo_check (decoded, report->profile, &error);
+  again = caiji_photo_check (decoded, report->profile, CAIJI_PHOTO_SOURCE_FILE, &error);
   g_assert_no_error (error);
   g_test_message ("%s again: skin grain %.2f, face %.0f px, problems %#x", report->profile->name,
                   again->measures.skin_texture, again->measures.face_width, again->problems);
@@ -282,7 +282,7 @@ test_standard_photo (void)
         const FacePhoto *photo = photos->pdata[i];
         const CaijiPhotoProfile *profile = caiji_photo_profile_find (names[n]);
         g_autoptr(GError) error = NULL;
-        g_autoptr(CaijiPhotoReport) report = caiji_photo_check (photo->image, profile, &error);
+        g_autoptr(CaijiPhotoReport) report = caiji_photo_check (photo->image, profile, CAIJI_PHOTO_SOURCE_FILE, &error);
 
         g_assert_no_error (error);
         g_test_message ("%s %s: first problem %u, %zu bytes at quality %d", photo->name, names[n],
@@ -292,6 +292,35 @@ test_standard_photo (void)
         assert_standard (report);
         assert_standard_passes (report);
       }
+}
+
+/* A still of the kiosk's camera is never judged for a beauty filter:
+ * nobody could retouch it, and a webcam smooths skin by itself.  The
+ * same filtered picture is refused as an upload. */
+static void
+test_camera_still_not_judged_for_beauty (void)
+{
+  g_autoptr(GPtrArray) photos = NULL;
+  g_autoptr(CaijiImage) filtered = NULL;
+  g_autoptr(CaijiPhotoReport) uploaded = NULL;
+  g_autoptr(CaijiPhotoReport) still = NULL;
+  g_autoptr(GError) error = NULL;
+  const FacePhoto *photo;
+  CaijiFace face;
+
+  if (!face_fixtures_available ())
+    return;
+  photos = face_fixtures_load_folder ("alex_lacamoire");
+  photo = photos->pdata[1];   /* alex_2: passes as it is */
+  g_assert_true (caiji_face_find_one (photo->image, CAIJI_FACE_DETECTOR_ACCURATE, &face, &error));
+  filtered = photo_variant_new (photo->image, &face, caiji_photo_profile_default (), PHOTO_VARIANT_BEAUTY, 1);
+  uploaded = caiji_photo_check (filtered, NULL, CAIJI_PHOTO_SOURCE_FILE, &error);
+  g_assert_no_error (error);
+  still = caiji_photo_check (filtered, NULL, CAIJI_PHOTO_SOURCE_CAMERA, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (caiji_photo_report_first (uploaded), ==, CAIJI_PHOTO_PROBLEM_BEAUTY_FILTER);
+  g_assert_cmpuint (still->problems, ==, 0);
+  g_assert_nonnull (still->standard_jpeg);
 }
 
 static void
@@ -305,14 +334,14 @@ test_no_face_and_several (void)
   if (!face_fixtures_available ())
     return;
   noise = face_fixtures_noise (480, 640, 7);
-  report = caiji_photo_check (noise, NULL, &error);
+  report = caiji_photo_check (noise, NULL, CAIJI_PHOTO_SOURCE_FILE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (caiji_photo_report_first (report), ==, CAIJI_PHOTO_PROBLEM_NO_FACE);
   g_assert_null (report->standard_jpeg);
   multi = face_fixtures_load_folder ("multi");
   for (guint i = 0; i < multi->len; i++)
     {
-      g_autoptr(CaijiPhotoReport) several = caiji_photo_check (((FacePhoto *) multi->pdata[i])->image, NULL, &error);
+      g_autoptr(CaijiPhotoReport) several = caiji_photo_check (((FacePhoto *) multi->pdata[i])->image, NULL, CAIJI_PHOTO_SOURCE_FILE, &error);
 
       g_assert_no_error (error);
       g_assert_cmpuint (caiji_photo_report_first (several), ==, CAIJI_PHOTO_PROBLEM_SEVERAL_FACES);
@@ -326,6 +355,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/photo-check/no-face-and-several", test_no_face_and_several);
   g_test_add_func ("/photo-check/standard-photo", test_standard_photo);
+  g_test_add_func ("/photo-check/camera-still-not-judged-for-beauty", test_camera_still_not_judged_for_beauty);
   g_test_add_func ("/photo-check/catch-and-false-alarms", test_catch_and_false_alarms);
   return g_test_run ();
 }

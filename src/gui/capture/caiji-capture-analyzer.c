@@ -41,6 +41,7 @@ caiji_capture_analyzer_read_card (CaijiCaptureAnalyzer *self,
 gboolean
 caiji_capture_analyzer_check_photo (CaijiCaptureAnalyzer *self,
                                     const CaijiImage     *photo,
+                                    gboolean              from_camera,
                                     CaijiPhotoCheck      *check,
                                     GError              **error)
 {
@@ -50,7 +51,7 @@ caiji_capture_analyzer_check_photo (CaijiCaptureAnalyzer *self,
   check->faces = 0;
   check->problem = NULL;
   check->quality = NAN;
-  return CAIJI_CAPTURE_ANALYZER_GET_IFACE (self)->check_photo (self, photo, check, error);
+  return CAIJI_CAPTURE_ANALYZER_GET_IFACE (self)->check_photo (self, photo, from_camera, check, error);
 }
 
 gboolean

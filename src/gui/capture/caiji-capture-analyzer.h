@@ -72,8 +72,11 @@ struct _CaijiCaptureAnalyzerInterface {
                                     const char           *expected_name,
                                     CaijiCardTip         *tip,
                                     GError              **error);
+  /* from_camera: a still of the kiosk's own camera, which nobody could
+   * have retouched, rather than an uploaded file. */
   gboolean          (*check_photo) (CaijiCaptureAnalyzer *self,
                                     const CaijiImage     *photo,
+                                    gboolean              from_camera,
                                     CaijiPhotoCheck      *check,
                                     GError              **error);
   /* box: in the frame's pixels, set when a face was found. */
@@ -107,6 +110,7 @@ CaijiCardReading *caiji_capture_analyzer_read_card   (CaijiCaptureAnalyzer *self
                                                       GError              **error);
 gboolean          caiji_capture_analyzer_check_photo (CaijiCaptureAnalyzer *self,
                                                       const CaijiImage     *photo,
+                                                      gboolean              from_camera,
                                                       CaijiPhotoCheck      *check,
                                                       GError              **error);
 gboolean          caiji_capture_analyzer_find_face   (CaijiCaptureAnalyzer *self,

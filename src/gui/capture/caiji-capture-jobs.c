@@ -185,7 +185,8 @@ analyse (CaijiCaptureAnalyzer *analyzer,
                                                           &result->unavailable);
       break;
     case CAIJI_CAPTURE_JOB_PHOTO:
-      caiji_capture_analyzer_check_photo (analyzer, image, &result->photo, &result->unavailable);
+      caiji_capture_analyzer_check_photo (analyzer, image, request->frame != NULL, &result->photo,
+                                          &result->unavailable);
       break;
     case CAIJI_CAPTURE_JOB_CARD_TIP:
       result->tip = caiji_capture_analyzer_card_tip (analyzer, image);

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 typedef enum {
   CAIJI_CAPTURE_JOB_CARD,      /* read a card side (a still or a file) */
-  CAIJI_CAPTURE_JOB_PHOTO,     /* check an ID photo (a file) */
+  CAIJI_CAPTURE_JOB_PHOTO,     /* check an ID photo (a file, or a still of the camera) */
   CAIJI_CAPTURE_JOB_CARD_TIP,  /* live: the tip for a preview frame */
   CAIJI_CAPTURE_JOB_FACE,      /* live: is there a face, and where */
   CAIJI_CAPTURE_JOB_MATCH,     /* 开始识别: compare a still with the ID photo */

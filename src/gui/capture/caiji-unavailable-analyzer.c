@@ -55,6 +55,7 @@ read_card (CaijiCaptureAnalyzer *analyzer,
 static gboolean
 check_photo (CaijiCaptureAnalyzer *analyzer,
              const CaijiImage     *photo,
+             gboolean              from_camera,
              CaijiPhotoCheck      *check,
              GError              **error)
 {

@@ -137,19 +137,22 @@ photo_profile (CaijiVisionAnalyzer *self)
 static gboolean
 check_photo (CaijiCaptureAnalyzer *analyzer,
              const CaijiImage     *photo,
+             gboolean              from_camera,
              CaijiPhotoCheck      *check,
              GError              **error)
 {
   CaijiVisionAnalyzer *self = CAIJI_VISION_ANALYZER (analyzer);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(CaijiPhotoReport) report = caiji_photo_check (photo, photo_profile (self), &local_error);
+  g_autoptr(CaijiPhotoReport) report = caiji_photo_check (photo, photo_profile (self),
+                                                          from_camera ? CAIJI_PHOTO_SOURCE_CAMERA : CAIJI_PHOTO_SOURCE_FILE,
+                                                          &local_error);
   CaijiPhotoProblem first;
 
   if (report == NULL)
     {
       g_message ("ID photo check unavailable: %s", local_error->message);
       if (is_missing (local_error))
-        return caiji_capture_analyzer_check_photo (self->unavailable, photo, check, error);
+        return caiji_capture_analyzer_check_photo (self->unavailable, photo, from_camera, check, error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
