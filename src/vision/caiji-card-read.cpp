@@ -329,15 +329,6 @@ name_read_by_a_try (const std::vector<NameRead> &reads, const char *expected)
   return FALSE;
 }
 
-/* The name value read with only @allowed characters: Tesseract then
- * places an allowed character where it sees one and leaves out what it
- * cannot place, and its confidence in a character that is not printed
- * there stays low. */
-struct ForcedName {
-  std::string text;
-  float       weakest = 100;   /* the least confident character */
-};
-
 /* The views of the name value a forced reading looks at, best first: at
  * 0.7, then sharpened at 0.5 (which alone forced 赵杰萱 where the first
  * dropped 萱, seed 6000528). */
@@ -351,37 +342,37 @@ forced_view (const cv::Mat &card, guint n)
   return forced_views[n].sharpen ? sharpened (view) : view;
 }
 
-ForcedName
-read_name_forced (CaijiCardOcr *ocr, const cv::Mat &view, const char *allowed)
+/* The view read with only @expected's characters allowed gives exactly
+ * @expected, its weakest character at CARD_FORCED_MIN_CONFIDENCE or more.
+ * Tesseract then places an allowed character where it sees one and
+ * leaves out what it cannot place, and its confidence in a character
+ * that is not printed there stays low. */
+gboolean
+forced_reading_is (CaijiCardOcr *ocr, const cv::Mat &view, const char *expected)
 {
-  ForcedName forced;
+  std::string text;
+  float weakest = 100;
 
-  for (const CardOcrSymbol &symbol : caiji_card_ocr_symbols (ocr, CARD_OCR_CHINESE, view, CARD_PSM_LINE, allowed))
+  for (const CardOcrSymbol &symbol : caiji_card_ocr_symbols (ocr, CARD_OCR_CHINESE, view, CARD_PSM_LINE, expected))
     {
-      forced.text += symbol.text;
-      forced.weakest = std::min (forced.weakest, symbol.confidence);
+      text += symbol.text;
+      weakest = std::min (weakest, symbol.confidence);
     }
-  g_debug ("Name forced to %ld allowed characters: %s, weakest %.1f", g_utf8_strlen (allowed, -1),
-           forced.text.c_str (), forced.weakest);
-  return forced;
+  g_debug ("Name forced to the characters of %s: %s, weakest %.1f", expected, text.c_str (), weakest);
+  return text == expected && weakest >= CARD_FORCED_MIN_CONFIDENCE;
 }
 
-/* The expected name read with nothing but its own characters allowed, in
- * one of the views; the weakest character decides
- * (CARD_FORCED_MIN_CONFIDENCE, measured on Debian's chi_sim, which reads
- * it here).  Debian's model also sees differently from the name model:
+/* The expected name read when forced to its own characters, in one of
+ * the views.  Debian's chi_sim reads it here: CARD_FORCED_MIN_CONFIDENCE
+ * was measured on it, and it sees differently from the name model:
  * forced, it confirms 梁刚静 where every open reading gave 李刚静
  * (eval-card seed 31000354), which the name model forced does not. */
 gboolean
 name_read_when_forced (CaijiCardOcr *ocr, const cv::Mat &card, const char *expected)
 {
   for (guint n = 0; n < G_N_ELEMENTS (forced_views); n++)
-    {
-      ForcedName forced = read_name_forced (ocr, forced_view (card, n), expected);
-
-      if (forced.text == expected && forced.weakest >= CARD_FORCED_MIN_CONFIDENCE)
-        return TRUE;
-    }
+    if (forced_reading_is (ocr, forced_view (card, n), expected))
+      return TRUE;
   return FALSE;
 }
 
